@@ -1,0 +1,4 @@
+# src/conf/conf.mk - the config model: key table, parser, includes, legacy keys, writer, system config
+# SPDX-License-Identifier: LGPL-2.1-or-later
+src_libberth_core_la_SOURCES += \
+	src/conf/global.c src/conf/global.h

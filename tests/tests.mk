@@ -1,0 +1,17 @@
+# tests/tests.mk - unit test programs (make check runs them) and what the test runner needs
+# SPDX-License-Identifier: LGPL-2.1-or-later
+EXTRA_DIST += tests/unit/unit.h tests/system tests/fuzz tests/bench
+
+# Unit tests link the internal core directly, so they can reach what liblxc does not export.
+UNIT_LDADD = src/libberth-core.la
+UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+
+check_PROGRAMS += tests/unit/test-log tests/unit/test-strutil
+tests_unit_test_log_SOURCES = tests/unit/test-log.c tests/unit/unit.h
+tests_unit_test_log_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_log_LDADD = $(UNIT_LDADD)
+tests_unit_test_strutil_SOURCES = tests/unit/test-strutil.c tests/unit/unit.h
+tests_unit_test_strutil_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_strutil_LDADD = $(UNIT_LDADD)
+
+TESTS += $(check_PROGRAMS)
