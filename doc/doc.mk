@@ -1,2 +1,8 @@
 # doc/doc.mk - build and install rules for doc/
 # SPDX-License-Identifier: LGPL-2.1-or-later
+EXTRA_DIST += doc/design.md
+
+include $(srcdir)/doc/man/conf.mk
+include $(srcdir)/doc/man/inspect.mk
+include $(srcdir)/doc/man/checkconfig.mk
+include $(srcdir)/doc/man/templates.mk

@@ -13,3 +13,8 @@ bin_PROGRAMS += tools/lxc-config
 tools_lxc_config_SOURCES = tools/lxc_config.c
 tools_lxc_config_CPPFLAGS = $(TOOL_CPPFLAGS)
 tools_lxc_config_LDADD = $(TOOL_LDADD)
+
+include $(srcdir)/tools/conf-tools.mk
+include $(srcdir)/tools/inspect-tools.mk
+include $(srcdir)/tools/checkconfig.mk
+include $(srcdir)/tools/archive.mk

@@ -1,0 +1,2 @@
+# tools/checkconfig.mk - lxc-checkconfig
+# SPDX-License-Identifier: LGPL-2.1-or-later

@@ -1,0 +1,2 @@
+# tools/inspect-tools.mk - lxc-ls and lxc-info
+# SPDX-License-Identifier: LGPL-2.1-or-later
