@@ -1,6 +1,6 @@
 # tests/tests.mk - unit test programs (make check runs them) and what the test runner needs
 # SPDX-License-Identifier: LGPL-2.1-or-later
-EXTRA_DIST += tests/unit/unit.h tests/system tests/fuzz tests/bench
+EXTRA_DIST += tests/unit/unit.h tests/system
 
 # Unit tests link the internal core directly, so they can reach what liblxc does not export.
 UNIT_LDADD = src/libberth-core.la
