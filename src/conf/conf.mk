@@ -6,3 +6,16 @@ src_libberth_core_la_SOURCES += \
 src_libberth_core_la_SOURCES += \
 	src/conf/keys.c src/conf/keys.h \
 	src/conf/validate.c src/conf/validate.h
+# the config model: parser, includes, legacy keys, writer, get_config_item
+src_libberth_core_la_SOURCES += \
+	src/conf/conf.h src/conf/model.h \
+	src/conf/parse.c src/conf/parse.h \
+	src/conf/config.c \
+	src/conf/legacy.c \
+	src/conf/getitem.c \
+	src/conf/write.c
+# unit test of the key table; it also checks that lxc.container.conf(5) documents every key
+check_PROGRAMS += tests/unit/test-keys
+tests_unit_test_keys_SOURCES = tests/unit/test-keys.c tests/unit/unit.h
+tests_unit_test_keys_CPPFLAGS = $(UNIT_CPPFLAGS) -DKEYS_MAN_PAGE=\"$(abs_top_srcdir)/doc/man/lxc.container.conf.5\"
+tests_unit_test_keys_LDADD = $(UNIT_LDADD)

@@ -1,0 +1,76 @@
+/* model.h - the inside of struct lxc_config, shared by the files that make up the config model; SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef BERTH_CONF_MODEL_H
+#define BERTH_CONF_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "conf/conf.h"
+
+/* Deeper include chains than this are refused (LXC has no limit; a loop is caught separately). */
+#define CONF_MAX_INCLUDE_DEPTH 32
+
+/* One line of the config's own file, kept so that writing it back changes nothing else. */
+struct conf_line {
+	char *text;   /* as written, without the newline */
+	char *key;    /* the key as written; NULL for blank and comment lines */
+	char *value;  /* trimmed */
+	char *canon;  /* the current form of key (legacy keys mapped, lxc.net.N filled in);
+			 NULL for an obsolete key that is ignored */
+	const struct conf_key *def; /* canon's table entry; NULL for groups not in the table */
+	bool legacy;
+	bool group;   /* "lxc.net =", "lxc.cgroup =": clears a group */
+};
+
+struct lxc_config {
+	char *path;       /* the own file; NULL if none or loaded from a string */
+	bool own_loaded;  /* the first load fills lines[]; later ones only add items */
+	struct conf_line *lines;
+	size_t nlines, caplines;
+	bool no_final_newline; /* the own file's last line had no '\n' */
+
+	const char *own_name; /* the own file's name in messages (path, or the name given with a string) */
+	struct conf_item *items; /* key, value owned; file points into files[] */
+	size_t nitems, capitems;
+	char **files;
+	size_t nfiles;
+
+	/* Keys the own file's includes set: clearing one of them must leave a "KEY =" line
+	 * after the includes, or reading the file again would bring the values back. */
+	struct conf_seen_key {
+		char *key;
+		const struct conf_key *def;
+	} *included;
+	size_t nincluded;
+	bool in_own_tree; /* loading the own file or what it includes */
+
+	int net_next;   /* one above the highest lxc.net.N index seen: where an un-indexed
+			   legacy lxc.network.type starts the next interface */
+	int legacy_net; /* the interface un-indexed lxc.network.* lines apply to; -1 if none */
+};
+
+/* What a key as written in a file means now. */
+struct conf_resolved {
+	char *canon;                /* malloc'd current key; NULL for an obsolete key */
+	const struct conf_key *def; /* the current key's table entry (NULL if obsolete) */
+	bool legacy;
+	bool group;                 /* a clear-only key: lxc.net, lxc.net.N, lxc.cgroup, lxc.hook, ... */
+};
+
+/* legacy.c: maps a key as written to its current form, updating the legacy network
+ * state in c when the line starts an interface. 0, or -EINVAL with why in reason. */
+int conf_resolve_key(struct lxc_config *c, const char *key, struct conf_resolved *out, char *reason,
+		     size_t reasonlen);
+/* legacy.c: whether key is one of the clear-only group names (lxc.net, lxc.net.3, lxc.cgroup, ...). */
+bool conf_is_group(const char *key);
+/* config.c: whether item key (with table entry def) belongs to the group or exact key `what`. */
+bool conf_key_matches(const char *what, const char *key, const struct conf_key *def);
+
+/* config.c: the legacy warnings of one file, gathered so that a file gets one. */
+struct conf_legacy_seen {
+	unsigned count;
+	unsigned first_line;
+	char first_key[256];
+};
+
+#endif
