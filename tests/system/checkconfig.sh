@@ -175,7 +175,9 @@ CONFIG_MEMCG=m
 CONFIG_VETH=m
 CONFIG_MACVLAN=y
 # CONFIG_VLAN_8021Q is not set
+CONFIG_IPVLAN_L3S=y
 CONFIG_IPVLANX=y
+CONFIG_NET_TIME_NS=y
 #CONFIG_DUMMY=y
 CONFIG_BRIDGE=m
 CONFIG_SECURITY_APPARMOR=y
@@ -200,13 +202,13 @@ check_fake_verdicts() { # OUTPUT
 	expect_verdict "$out" "Utsname namespace" enabled
 	expect_verdict "$out" "Ipc namespace" required
 	expect_verdict "$out" "Pid namespace" enabled
-	expect_verdict "$out" "Time namespace" missing
+	expect_verdict "$out" "Time namespace" missing   # only a look-alike name is set
 	expect_verdict "$out" "Macvlan" enabled
 	assert_eq "$(line_of "$out" "Veth pair device")" "enabled$(mod_state veth)" "=m veth"
 	assert_eq "$(line_of "$out" "Bridges")" "enabled$(mod_state bridge)" "=m bridge"
 	assert_eq "$(line_of "$out" "Overlayfs")" "enabled$(mod_state overlay)" "=m overlay"
 	expect_verdict "$out" Vlan missing       # "is not set"
-	expect_verdict "$out" Ipvlan missing     # only a look-alike name is set
+	expect_verdict "$out" Ipvlan missing     # only look-alike names are set
 	expect_verdict "$out" Dummy missing      # commented out
 	expect_verdict "$out" Btrfs missing      # =n
 	expect_verdict "$out" "Cgroup memory controller" enabled
