@@ -19,3 +19,8 @@ check_PROGRAMS += tests/unit/test-keys
 tests_unit_test_keys_SOURCES = tests/unit/test-keys.c tests/unit/unit.h
 tests_unit_test_keys_CPPFLAGS = $(UNIT_CPPFLAGS) -DKEYS_MAN_PAGE=\"$(abs_top_srcdir)/doc/man/lxc.container.conf.5\"
 tests_unit_test_keys_LDADD = $(UNIT_LDADD)
+# unit tests of the config model
+check_PROGRAMS += tests/unit/test-conf
+tests_unit_test_conf_SOURCES = tests/unit/test-conf.c tests/unit/unit.h
+tests_unit_test_conf_CPPFLAGS = $(UNIT_CPPFLAGS) -DFIXTURES=\"$(abs_top_srcdir)/tests/fixtures\"
+tests_unit_test_conf_LDADD = $(UNIT_LDADD)

@@ -60,7 +60,7 @@ static const struct conf_key keys[] = {
 
 	/* /dev */
 	K("lxc.autodev", 0, conf_valid_autodev, "1: mount a tmpfs on /dev and fill it with the minimal devices"),
-	K("lxc.autodev.tmpfs.size", 0, conf_valid_tmpfs_size, "size of the /dev tmpfs, in megabytes (default 500000 bytes)"),
+	K("lxc.autodev.tmpfs.size", 0, conf_valid_tmpfs_size, "size of the /dev tmpfs in bytes (default 500000)"),
 
 	/* mounts */
 	K("lxc.mount.fstab", 0, conf_valid_path, "fstab-format file of mounts to make"),

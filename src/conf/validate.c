@@ -184,7 +184,7 @@ int conf_valid_tmpfs_size(const char *v, char *err, size_t errlen)
 	int i;
 
 	if (str_to_int(v, &i) < 0)
-		return WARN_ONLY("'%s' is not a number of megabytes; LXC ignores it", v);
+		return WARN_ONLY("'%s' is not a number of bytes; LXC ignores it", v);
 	return 0;
 }
 
@@ -723,6 +723,9 @@ int conf_cap_parse(const char *name)
 			return -EINVAL;
 		return (int)u;
 	}
+	for (const char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			return -EINVAL;
 	if (strncasecmp(name, "cap_", 4))
 		snprintf(full, sizeof(full), "cap_%s", name);
 	else

@@ -50,7 +50,7 @@ int conf_valid_size(const char *v, char *err, size_t errlen);
 int conf_size_parse(const char *v, uint64_t *out);
 /* lxc.autodev: 0 or 1. */
 int conf_valid_autodev(const char *v, char *err, size_t errlen);
-/* lxc.autodev.tmpfs.size: megabytes as an int; LXC ignores garbage, so that warns. */
+/* lxc.autodev.tmpfs.size: bytes as an int; LXC ignores garbage, so that warns. */
 int conf_valid_tmpfs_size(const char *v, char *err, size_t errlen);
 /* lxc.hook.version: 0 or 1. */
 int conf_valid_hook_version(const char *v, char *err, size_t errlen);
