@@ -22,10 +22,11 @@ BERTH_EXPORT const char *berth_get_version(void)
 	return BERTH_VERSION;
 }
 
-BERTH_EXPORT bool lxc_log_init(struct lxc_log *log)
+/* 0 or -1, as liblxc 5.0 returns (its header declares int). */
+BERTH_EXPORT int lxc_log_init(struct lxc_log *log)
 {
 	if (!log)
-		return false;
+		return -1;
 	log_set_prog(log->prefix ? log->prefix : "lxc");
 	log_set_container(log->name);
 	log_set_quiet(log->quiet);
@@ -34,7 +35,7 @@ BERTH_EXPORT bool lxc_log_init(struct lxc_log *log)
 		if (level < 0) {
 			ERROR("invalid log priority \"%s\": use TRACE, DEBUG, INFO, NOTICE, WARN, ERROR, CRIT, ALERT or FATAL",
 			      log->level);
-			return false;
+			return -1;
 		}
 		log_set_level(level);
 	}
@@ -42,10 +43,10 @@ BERTH_EXPORT bool lxc_log_init(struct lxc_log *log)
 		int ret = log_open_file(log->file);
 		if (ret < 0) {
 			ERROR("cannot open log file %s: %s", log->file, strerror(-ret));
-			return false;
+			return -1;
 		}
 	}
-	return true;
+	return 0;
 }
 
 BERTH_EXPORT void lxc_log_close(void)

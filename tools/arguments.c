@@ -235,7 +235,7 @@ int tool_args_parse(struct tool_args *args, int argc, char **argv)
 			.prefix = args->progname,
 			.quiet = args->quiet,
 		};
-		if (!lxc_log_init(&log))
+		if (lxc_log_init(&log) < 0)
 			exit(EXIT_FAILURE);
 	}
 	return 0;
