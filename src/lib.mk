@@ -21,6 +21,7 @@ src_liblxc_la_LDFLAGS = -version-info 8:0:7 -Wl,--no-undefined -Wl,-z,relro -Wl,
 lxcincludedir = $(includedir)/lxc
 lxcinclude_HEADERS = \
 	src/include/lxc/lxccontainer.h \
+	src/include/lxc/attach_options.h \
 	src/include/lxc/berth.h
 nodist_lxcinclude_HEADERS = src/include/lxc/version.h
 
