@@ -1,0 +1,26 @@
+# src/network/network.mk - container network devices via libnl-3 (plan, host side, inside, queries), its unit tests and system-test driver
+# SPDX-License-Identifier: LGPL-2.1-or-later
+src_libberth_core_la_SOURCES += \
+	src/network/network.h \
+	src/network/plan.c src/network/plan.h \
+	src/network/nl.c src/network/nlmsg.c src/network/nl.h \
+	src/network/script.c src/network/script.h \
+	src/network/host.c \
+	src/network/inside.c \
+	src/network/query.c
+# src/network/plan_conf.c (net_plan_build) joins the list once the config model's conf.c is in the core library.
+EXTRA_DIST += src/network/plan_conf.c
+
+# Unit tests: plan parsing/validation and the netlink messages (no root needed).
+check_PROGRAMS += tests/unit/test-network
+tests_unit_test_network_SOURCES = tests/unit/test-network.c tests/unit/unit.h
+tests_unit_test_network_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_network_CFLAGS = $(AM_CFLAGS) $(NL_CFLAGS)
+tests_unit_test_network_LDADD = $(UNIT_LDADD) $(NL_LIBS)
+
+# The system tests' driver (tests/system/network-module.sh): built with the
+# rest (not installed) so an installed build can be tested without `make check`.
+noinst_PROGRAMS += tests/system/net-driver
+tests_system_net_driver_SOURCES = tests/system/net-driver.c
+tests_system_net_driver_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_system_net_driver_LDADD = src/libberth-core.la
