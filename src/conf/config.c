@@ -380,6 +380,12 @@ static int do_include(struct load_ctx *ctx, const char *path, const char *from, 
 
 	if (!*path)
 		return fail(ctx->err, -EINVAL, from, line, "%s:%u: lxc.include: needs a file or directory", from, line);
+	if (stat(path, &st) < 0 && errno == ENOENT && str_has_suffix(path, "/")) {
+		/* A missing directory is fine, as with LXC: userns.conf includes userns.conf.d/, which
+		 * packages do not ship. */
+		INFO("%s:%u: lxc.include: %s does not exist; nothing to include", from, line, path);
+		return 0;
+	}
 	if (stat(path, &st) < 0)
 		return fail(ctx->err, -errno, from, line, "%s:%u: lxc.include: cannot read %s: %s", from, line, path,
 				 strerror(errno));

@@ -187,14 +187,16 @@ static int rename_key(struct lxc_config *c, struct conf_line *l, const char *bac
 
 int conf_convert_legacy(struct lxc_config *c)
 {
-	const char *backend;
+	__do_free char *backend = NULL;
+	const char *b;
 	int changed = 0;
 
 	if (!c)
 		return -EINVAL;
-	backend = own_value(c, "lxc.rootfs.backend");
-	if (backend && (!*backend || !strcmp(backend, "dir")))
-		backend = NULL; /* a plain path means a directory already */
+	/* a copy: the lxc.rootfs.backend line itself is rewritten below */
+	b = own_value(c, "lxc.rootfs.backend");
+	if (b && *b && strcmp(b, "dir") && !(backend = strdup(b))) /* a plain path means a directory already */
+		return -ENOMEM;
 	for (size_t i = 0; i < c->nlines; i++) {
 		struct conf_line *l = &c->lines[i];
 		int ret;
