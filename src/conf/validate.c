@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/capability.h>
@@ -30,24 +31,54 @@ __attribute__((format(printf, 4, 5))) static int fail(int ret, char *err, size_t
 #define REJECT(...) fail(-EINVAL, err, errlen, __VA_ARGS__)
 #define WARN_ONLY(...) fail(CONF_VALID_WARN, err, errlen, __VA_ARGS__)
 
-/* LXC parses unsigned numbers with strtoull, which takes a leading '+'. */
-static int parse_u64(const char *v, uint64_t *out)
+/*
+ * LXC reads numbers with strtoul(..., 0): C syntax, so "010" is 8 and "0x10" is 16,
+ * and a leading '+' is fine. Configs in the wild depend on it; read them the same way.
+ */
+int conf_parse_u64(const char *v, uint64_t *out)
 {
-	if (v[0] == '+' && isdigit((unsigned char)v[1]))
-		v++;
-	return str_to_u64(v, out);
+	unsigned long long u;
+	char *end;
+
+	if (!v || !*v || isspace((unsigned char)*v) || *v == '-')
+		return -EINVAL;
+	errno = 0;
+	u = strtoull(v, &end, 0);
+	if (errno == ERANGE)
+		return -ERANGE;
+	if (end == v || *end)
+		return -EINVAL;
+	*out = u;
+	return 0;
 }
 
-static int parse_u32(const char *v, unsigned *out)
+int conf_parse_uint(const char *v, unsigned *out)
 {
 	uint64_t u;
-	int ret = parse_u64(v, &u);
+	int ret = conf_parse_u64(v, &u);
 
 	if (ret < 0)
 		return ret;
 	if (u > UINT32_MAX)
 		return -ERANGE;
 	*out = (unsigned)u;
+	return 0;
+}
+
+int conf_parse_int(const char *v, int *out)
+{
+	long long i;
+	char *end;
+
+	if (!v || !*v || isspace((unsigned char)*v))
+		return -EINVAL;
+	errno = 0;
+	i = strtoll(v, &end, 0);
+	if (errno == ERANGE || i < INT32_MIN || i > INT32_MAX)
+		return -ERANGE;
+	if (end == v || *end)
+		return -EINVAL;
+	*out = (int)i;
 	return 0;
 }
 
@@ -101,7 +132,7 @@ int conf_valid_bool(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
 
-	if (parse_u32(v, &u) < 0 || u > 1)
+	if (conf_parse_uint(v, &u) < 0 || u > 1)
 		return REJECT("expected 0 or 1, not '%s'", v);
 	return 0;
 }
@@ -109,7 +140,7 @@ int conf_valid_bool(const char *v, char *err, size_t errlen)
 int conf_valid_bool_uint(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
-	int ret = parse_u32(v, &u);
+	int ret = conf_parse_uint(v, &u);
 
 	if (ret < 0)
 		return REJECT("expected 0 or 1, not '%s'", v);
@@ -121,9 +152,9 @@ int conf_valid_bool_uint(const char *v, char *err, size_t errlen)
 int conf_valid_bool_lax(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
-	int ret = parse_u32(v, &u);
+	int ret = conf_parse_uint(v, &u);
 
-	if (ret == 0 && u > 1)
+	if ((ret == 0 && u > 1) || v[0] == '-')
 		return REJECT("expected 0 or 1, not '%s'", v);
 	if (ret < 0)
 		return WARN_ONLY("expected 0 or 1, '%s' is taken as 0", v);
@@ -133,7 +164,7 @@ int conf_valid_bool_lax(const char *v, char *err, size_t errlen)
 int conf_valid_uint(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
-	int ret = parse_u32(v, &u);
+	int ret = conf_parse_uint(v, &u);
 
 	if (ret < 0)
 		return number_reason(ret, err, errlen, v);
@@ -143,7 +174,7 @@ int conf_valid_uint(const char *v, char *err, size_t errlen)
 int conf_valid_int(const char *v, char *err, size_t errlen)
 {
 	int i;
-	int ret = str_to_int(v[0] == '+' ? v + 1 : v, &i);
+	int ret = conf_parse_int(v, &i);
 
 	if (ret < 0)
 		return number_reason(ret, err, errlen, v);
@@ -157,7 +188,7 @@ int conf_valid_id(const char *v, char *err, size_t errlen)
 
 	if (v[0] == '-')
 		return REJECT("'%s' is not a valid id", v);
-	ret = parse_u64(v, &u);
+	ret = conf_parse_u64(v, &u);
 	if (ret < 0 || u > UINT32_MAX)
 		return WARN_ONLY("'%s' is not a numeric id; LXC reads it as 0", v);
 	return 0;
@@ -167,7 +198,7 @@ int conf_valid_hook_version(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
 
-	if (parse_u32(v, &u) < 0)
+	if (conf_parse_uint(v, &u) < 0)
 		return WARN_ONLY("expected 0 or 1, '%s' is taken as 0", v);
 	if (u > 1)
 		return REJECT("expected 0 or 1, not '%s'", v);
@@ -183,7 +214,7 @@ int conf_valid_tmpfs_size(const char *v, char *err, size_t errlen)
 {
 	int i;
 
-	if (str_to_int(v, &i) < 0)
+	if (conf_parse_int(v, &i) < 0)
 		return WARN_ONLY("'%s' is not a number of bytes; LXC ignores it", v);
 	return 0;
 }
@@ -191,7 +222,7 @@ int conf_valid_tmpfs_size(const char *v, char *err, size_t errlen)
 static int one_gid(const char *tok, char *err, size_t errlen)
 {
 	unsigned u;
-	int ret = parse_u32(tok, &u);
+	int ret = conf_parse_uint(tok, &u);
 
 	if (ret < 0)
 		return number_reason(ret, err, errlen, tok);
@@ -237,7 +268,7 @@ int conf_signal_parse(const char *v)
 	if (isdigit((unsigned char)v[0])) {
 		int n;
 
-		if ((v[0] == '0' && v[1]) || str_to_int(v, &n) < 0 || n < 0)
+		if (conf_parse_int(v, &n) < 0 || n < 0)
 			return -EINVAL;
 		return n;
 	}
@@ -258,7 +289,7 @@ int conf_signal_parse(const char *v)
 	name += 5;
 	if (!*name)
 		return base;
-	if (*name != (sign > 0 ? '+' : '-') || !isdigit((unsigned char)name[1]) || str_to_uint(name + 1, &off) < 0)
+	if (*name != (sign > 0 ? '+' : '-') || !isdigit((unsigned char)name[1]) || conf_parse_uint(name + 1, &off) < 0)
 		return -EINVAL;
 	if (off > RT_MAX - RT_MIN)
 		return -EINVAL;
@@ -298,26 +329,38 @@ int conf_valid_syslog_facility(const char *v, char *err, size_t errlen)
 	return REJECT("unknown syslog facility '%s' (daemon or local0 to local7)", v);
 }
 
+/* The number at the start of v in C syntax; *unit is what follows it, blanks skipped. */
+static int size_number(const char *v, uint64_t *n, const char **unit)
+{
+	char *end;
+	unsigned long long u;
+
+	if (!*v || isspace((unsigned char)*v) || *v == '-')
+		return -EINVAL;
+	errno = 0;
+	u = strtoull(v, &end, 0);
+	if (errno == ERANGE)
+		return -ERANGE;
+	if (end == v)
+		return -EINVAL;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	*n = u;
+	*unit = end;
+	return 0;
+}
+
 int conf_size_parse(const char *v, uint64_t *out)
 {
-	char num[32];
 	const char *unit;
-	uint64_t n, mult = 1;
-	size_t len = strspn(v, "0123456789");
+	uint64_t n, mult;
 
 	if (!strcmp(v, "auto")) {
 		*out = 1 << 17;
 		return 0;
 	}
-	if (!len || len >= sizeof(num))
+	if (size_number(v, &n, &unit) < 0)
 		return -EINVAL;
-	memcpy(num, v, len);
-	num[len] = '\0';
-	if (str_to_u64(num, &n) < 0)
-		return -ERANGE;
-	unit = v + len;
-	if (*unit == ' ')
-		unit++;
 	if (!*unit || !strcasecmp(unit, "B"))
 		mult = 1;
 	else if (!strcasecmp(unit, "kB") || !strcasecmp(unit, "k"))
@@ -337,12 +380,12 @@ int conf_size_parse(const char *v, uint64_t *out)
 int conf_valid_size(const char *v, char *err, size_t errlen)
 {
 	uint64_t n;
-	const char *unit = v + strspn(v, "0123456789");
+	const char *unit = "";
 
 	if (conf_size_parse(v, &n) < 0)
 		return REJECT("'%s' is not a size (auto, or a number with B, kB, MB or GB)", v);
-	if (*unit == ' ')
-		unit++;
+	if (strcmp(v, "auto"))
+		size_number(v, &n, &unit);
 	/* LXC ignores a one-letter unit ("1M" is one byte to it); we read it as meant, and say so. */
 	if (unit[0] && !unit[1] && strchr("kKmMgG", unit[0]))
 		return WARN_ONLY("'%s': LXC ignores a one-letter unit; write %cB", v,
@@ -484,7 +527,7 @@ int conf_valid_mtu(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
 
-	if (parse_u32(v, &u) < 0)
+	if (conf_parse_uint(v, &u) < 0)
 		return WARN_ONLY("'%s' is not a number; the interface will fail to start", v);
 	if (u < 68)
 		return WARN_ONLY("MTU %u is below the minimum of 68", u);
@@ -509,7 +552,7 @@ static int split_cidr(const char *v, int af, int *prefix, const char *what, char
 	if (slash) {
 		unsigned u;
 
-		if (parse_u32(slash + 1, &u) < 0)
+		if (conf_parse_uint(slash + 1, &u) < 0)
 			return REJECT("'%s' has a bad prefix length", v);
 		*prefix = (int)(u > INT32_MAX ? INT32_MAX : u);
 	}
@@ -613,7 +656,7 @@ ENUM_CHECKER(conf_valid_ipvlan_isolation, "ipvlan isolation (bridge, private or 
 int conf_valid_vlan_id(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
-	int ret = parse_u32(v, &u);
+	int ret = conf_parse_uint(v, &u);
 
 	if (ret < 0)
 		return number_reason(ret, err, errlen, v);
@@ -628,7 +671,7 @@ int conf_valid_veth_vlan_tagged_id(const char *v, char *err, size_t errlen)
 {
 	unsigned u;
 
-	if (parse_u32(v, &u) < 0 || u > 4094)
+	if (conf_parse_uint(v, &u) < 0 || u > 4094)
 		return REJECT("'%s' is not a VLAN id (0-4094)", v);
 	return 0;
 }
@@ -645,13 +688,15 @@ int conf_valid_veth_vlan_id(const char *v, char *err, size_t errlen)
 int conf_valid_idmap(const char *v, char *err, size_t errlen)
 {
 	char type, extra;
-	char a[24], b[24], c[24];
-	unsigned u;
+	char a[32], b[32], c[32];
+	uint64_t nsid, hostid, range;
 
-	if (sscanf(v, "%c %23s %23s %23s %c", &type, a, b, c, &extra) != 4 || (type != 'u' && type != 'g'))
+	if (sscanf(v, "%c %31s %31s %31s %c", &type, a, b, c, &extra) != 4 || (type != 'u' && type != 'g'))
 		return REJECT("'%s' is not an id map (u|g NSID HOSTID RANGE)", v);
-	if (parse_u32(a, &u) < 0 || parse_u32(b, &u) < 0 || parse_u32(c, &u) < 0)
+	if (conf_parse_u64(a, &nsid) < 0 || conf_parse_u64(b, &hostid) < 0 || conf_parse_u64(c, &range) < 0)
 		return REJECT("'%s': the ids and the range are unsigned numbers", v);
+	if (nsid > UINT32_MAX || hostid > UINT32_MAX || range > (1ULL << 32))
+		return WARN_ONLY("'%s': ids are 32-bit; the kernel will refuse this map", v);
 	return 0;
 }
 
@@ -719,7 +764,7 @@ int conf_cap_parse(const char *name)
 
 		if ((int)cap_max_bits() - 1 > last)
 			last = (int)cap_max_bits() - 1;
-		if (str_to_uint(name, &u) < 0 || u > (unsigned)last)
+		if (conf_parse_uint(name, &u) < 0 || u > (unsigned)last)
 			return -EINVAL;
 		return (int)u;
 	}
@@ -759,7 +804,9 @@ int conf_valid_cap_keep(const char *v, char *err, size_t errlen)
 	return each_token(v, " \t", cap_keep_token, err, errlen);
 }
 
-static bool rlimit_value(const char *s, size_t n)
+/* One side of a limit: "", unlimited, or a decimal number (LXC reads -1 as unlimited
+ * and wraps other negative numbers, which *negative reports). */
+static bool rlimit_value(const char *s, size_t n, bool *negative)
 {
 	char buf[32];
 	uint64_t u;
@@ -777,23 +824,32 @@ static bool rlimit_value(const char *s, size_t n)
 	buf[n] = '\0';
 	if (!strcmp(buf, "unlimited"))
 		return true;
-	if (buf[0] == '-')
-		return str_to_i64(buf, &i) == 0 && i == -1;
-	return parse_u64(buf, &u) == 0;
+	if (buf[0] == '-') {
+		if (str_to_i64(buf, &i) < 0)
+			return false;
+		if (i != -1)
+			*negative = true;
+		return true;
+	}
+	s = buf[0] == '+' ? buf + 1 : buf;
+	return isdigit((unsigned char)*s) && str_to_u64(s, &u) == 0;
 }
 
 int conf_valid_prlimit(const char *v, char *err, size_t errlen)
 {
 	const char *colon = strchr(v, ':');
+	bool negative = false;
+	bool ok;
 
-	if (!colon) {
-		if (!rlimit_value(v, strlen(v)))
-			return REJECT("'%s' is not a limit (unlimited, N, or SOFT:HARD)", v);
-		return 0;
-	}
-	if (strchr(colon + 1, ':') || !rlimit_value(v, (size_t)(colon - v)) ||
-	    !rlimit_value(colon + 1, strlen(colon + 1)))
+	if (!colon)
+		ok = rlimit_value(v, strlen(v), &negative);
+	else
+		ok = !strchr(colon + 1, ':') && rlimit_value(v, (size_t)(colon - v), &negative) &&
+		     rlimit_value(colon + 1, strlen(colon + 1), &negative);
+	if (!ok)
 		return REJECT("'%s' is not a limit (unlimited, N, or SOFT:HARD)", v);
+	if (negative)
+		return WARN_ONLY("'%s': a negative limit other than -1 wraps to a huge number", v);
 	return 0;
 }
 

@@ -23,6 +23,16 @@
  */
 #define CONF_VALID_WARN 1
 
+/*
+ * Numbers as LXC 5.0 reads them (strtoul with base 0): decimal, "010" is 8,
+ * "0x10" is 16, a leading '+' is fine, '-' is not (conf_parse_int takes it).
+ * Whoever turns a config value into a number must use these, so that a
+ * config means the same under berth as under LXC. 0, -EINVAL or -ERANGE.
+ */
+int conf_parse_u64(const char *v, uint64_t *out);
+int conf_parse_uint(const char *v, unsigned *out);
+int conf_parse_int(const char *v, int *out);
+
 /* "0" or "1" (LXC also takes leading zeros: "01"). */
 int conf_valid_bool(const char *v, char *err, size_t errlen);
 /* 0 or 1 where LXC loads any unsigned number as "not 0" (lxc.monitor.unshare): >1 warns. */

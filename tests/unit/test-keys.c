@@ -467,6 +467,16 @@ static const struct vcase vcases[] = {
 	{ "lxc.hook.version", "1", 0 }, { "lxc.hook.version", "2", -EINVAL }, { "lxc.hook.version", "x", CONF_VALID_WARN },
 	{ "lxc.autodev.tmpfs.size", "500000", 0 }, { "lxc.autodev.tmpfs.size", "-1", 0 },
 	{ "lxc.autodev.tmpfs.size", "10M", CONF_VALID_WARN },
+	/* numbers are read as LXC reads them: C syntax */
+	{ "lxc.tty.max", "0x10", 0 }, { "lxc.tty.max", "010", 0 }, { "lxc.tty.max", "08", -EINVAL },
+	{ "lxc.tty.max", "1e3", -EINVAL }, { "lxc.start.order", "-0x10", 0 }, { "lxc.signal.halt", "010", 0 },
+	{ "lxc.signal.halt", "08", -EINVAL }, { "lxc.init.groups", "0x10,010", 0 }, { "lxc.cap.drop", "0x15", 0 },
+	{ "lxc.ephemeral", "010", -EINVAL }, { "lxc.hook.version", "08", CONF_VALID_WARN },
+	{ "lxc.net.0.vlan.id", "0x10", 0 }, { "lxc.net.0.ipv4.address", "10.0.0.2/0x10", 0 },
+	{ "lxc.net.0.ipv4.address", "10.0.0.2/08", -EINVAL }, { "lxc.idmap", "u 010 100000 65536", 0 },
+	{ "lxc.idmap", "u 08 1 1", -EINVAL }, { "lxc.console.buffer.size", "0x10", 0 },
+	{ "lxc.console.buffer.size", "+1MB", 0 }, { "lxc.console.buffer.size", "1  MB", 0 },
+	{ "lxc.console.buffer.size", "08", -EINVAL }, { "lxc.seccomp.allow_nesting", "-0", -EINVAL },
 	/* signals */
 	{ "lxc.signal.halt", "SIGPWR", 0 }, { "lxc.signal.halt", "sigkill", 0 }, { "lxc.signal.halt", "9", 0 },
 	{ "lxc.signal.halt", "SIGRTMIN+3", 0 }, { "lxc.signal.halt", "SIGRTMAX-1", 0 },
@@ -545,6 +555,8 @@ static const struct vcase vcases[] = {
 	{ "lxc.idmap", "b 0 100000 65536", -EINVAL }, { "lxc.idmap", "U 0 1 1", -EINVAL },
 	{ "lxc.idmap", "u 0 100000", -EINVAL }, { "lxc.idmap", "u 0 100000 65536 7", -EINVAL },
 	{ "lxc.idmap", "u -1 1 1", -EINVAL }, { "lxc.idmap", "u a 1 1", -EINVAL },
+	{ "lxc.idmap", "u 0 0 4294967296", 0 }, { "lxc.idmap", "u 4294967296 0 1", CONF_VALID_WARN },
+	{ "lxc.idmap", "u 0 0 18446744073709551616", -EINVAL },
 	{ "lxc.mount.auto", "proc:mixed sys:mixed cgroup:mixed", 0 }, { "lxc.mount.auto", "proc", 0 },
 	{ "lxc.mount.auto", "cgroup:rw:force", 0 }, { "lxc.mount.auto", "cgroup-full:ro", 0 },
 	{ "lxc.mount.auto", "cgroup-full:mixed:force", 0 }, { "lxc.mount.auto", "shmounts:/a:/b", 0 },
@@ -568,6 +580,8 @@ static const struct vcase vcases[] = {
 	{ "lxc.prlimit.nofile", "abc", -EINVAL }, { "lxc.prlimit.nofile", "1:2:3", -EINVAL },
 	{ "lxc.prlimit.nofile", "infinity", -EINVAL }, { "lxc.prlimit.nofile", "UNLIMITED", -EINVAL },
 	{ "lxc.prlimit.nofile", "18446744073709551616", -EINVAL }, { "lxc.limit.nofile", "abc", -EINVAL },
+	{ "lxc.prlimit.nofile", "-2", CONF_VALID_WARN }, { "lxc.prlimit.nofile", "5:-2", CONF_VALID_WARN },
+	{ "lxc.prlimit.nofile", "010", 0 }, { "lxc.prlimit.nofile", "0x10", -EINVAL },
 	{ "lxc.rootfs.options", "ro,nosuid", 0 }, { "lxc.rootfs.options", "idmap=container", 0 },
 	{ "lxc.rootfs.options", "ro,idmap=/proc/self/ns/user", 0 }, { "lxc.rootfs.options", "idmapx=foo", 0 },
 	{ "lxc.rootfs.options", "idmap=", -EINVAL }, { "lxc.rootfs.options", "idmap=foo", -EINVAL },
@@ -647,7 +661,28 @@ static void reasons_are_short_and_clear(void)
 
 static void parsers_return_values(void)
 {
-	uint64_t size;
+	uint64_t size, u64;
+	unsigned u;
+	int i;
+
+	CHECK_INT(conf_parse_uint("010", &u), 0);
+	CHECK_INT(u, 8);
+	CHECK_INT(conf_parse_uint("0x10", &u), 0);
+	CHECK_INT(u, 16);
+	CHECK_INT(conf_parse_uint("+7", &u), 0);
+	CHECK_INT(u, 7);
+	CHECK_INT(conf_parse_uint("-1", &u), -EINVAL);
+	CHECK_INT(conf_parse_uint("08", &u), -EINVAL);
+	CHECK_INT(conf_parse_uint("4294967296", &u), -ERANGE);
+	CHECK_INT(conf_parse_uint(" 1", &u), -EINVAL);
+	CHECK_INT(conf_parse_uint("", &u), -EINVAL);
+	CHECK_INT(conf_parse_u64("18446744073709551615", &u64), 0);
+	CHECK(u64 == UINT64_MAX);
+	CHECK_INT(conf_parse_int("-0x10", &i), 0);
+	CHECK_INT(i, -16);
+	CHECK_INT(conf_parse_int("2147483648", &i), -ERANGE);
+	CHECK_INT(conf_signal_parse("010"), 8);
+	CHECK_INT(conf_cap_parse("0x15"), 21);
 
 	CHECK_INT(conf_signal_parse("SIGKILL"), 9);
 	CHECK_INT(conf_signal_parse("sigpwr"), 30);
@@ -669,6 +704,8 @@ static void parsers_return_values(void)
 	CHECK_INT(conf_size_parse("7", &size), 0);
 	CHECK(size == 7);
 	CHECK_INT(conf_size_parse("1TB", &size), -EINVAL);
+	CHECK_INT(conf_size_parse("0x10", &size), 0);
+	CHECK(size == 16);
 }
 
 /* ---- the man page lists every key ---- */
