@@ -24,3 +24,7 @@ check_PROGRAMS += tests/unit/test-conf
 tests_unit_test_conf_SOURCES = tests/unit/test-conf.c tests/unit/unit.h
 tests_unit_test_conf_CPPFLAGS = $(UNIT_CPPFLAGS) -DFIXTURES=\"$(abs_top_srcdir)/tests/fixtures\"
 tests_unit_test_conf_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test-conf-lxc
+tests_unit_test_conf_lxc_SOURCES = tests/unit/test-conf-lxc.c tests/unit/unit.h
+tests_unit_test_conf_lxc_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_conf_lxc_LDADD = $(UNIT_LDADD)

@@ -377,49 +377,39 @@ int conf_get_item(const struct lxc_config *c, const char *key, char *buf, size_t
 	return out_done(&o);
 }
 
-/* Top-level keys from the table: current, listed ones; a prefix entry shows as its group name. */
+/* What get_keys(NULL) lists, in LXC 5.0's order (its table order, which programs may show as is). */
+static const char *const top_keys[] = {
+	"lxc.arch", "lxc.apparmor.profile", "lxc.apparmor.allow_incomplete", "lxc.apparmor.allow_nesting",
+	"lxc.apparmor.raw", "lxc.autodev.tmpfs.size", "lxc.autodev", "lxc.cap.drop", "lxc.cap.keep", "lxc.cgroup2",
+	"lxc.cgroup.dir.monitor.pivot", "lxc.cgroup.dir.monitor", "lxc.cgroup.dir.container.inner",
+	"lxc.cgroup.dir.container", "lxc.cgroup.dir", "lxc.cgroup.relative", "lxc.cgroup",
+	"lxc.console.buffer.size", "lxc.console.logfile", "lxc.console.path", "lxc.console.rotate",
+	"lxc.console.size", "lxc.sched.core", "lxc.environment", "lxc.ephemeral", "lxc.execute.cmd", "lxc.group",
+	"lxc.hook.autodev", "lxc.hook.clone", "lxc.hook.destroy", "lxc.hook.mount", "lxc.hook.post-stop",
+	"lxc.hook.pre-mount", "lxc.hook.pre-start", "lxc.hook.start", "lxc.hook.start-host", "lxc.hook.stop",
+	"lxc.hook.version", "lxc.hook", "lxc.idmap", "lxc.include", "lxc.init.cmd", "lxc.init.gid",
+	"lxc.init.groups", "lxc.init.uid", "lxc.init.cwd", "lxc.keyring.session", "lxc.log.file", "lxc.log.level",
+	"lxc.log.syslog", "lxc.monitor.unshare", "lxc.monitor.signal.pdeath", "lxc.mount.auto", "lxc.mount.entry",
+	"lxc.mount.fstab", "lxc.namespace.clone", "lxc.namespace.keep", "lxc.time.offset.boot",
+	"lxc.time.offset.monotonic", "lxc.net", "lxc.no_new_privs", "lxc.prlimit", "lxc.pty.max",
+	"lxc.rootfs.managed", "lxc.rootfs.mount", "lxc.rootfs.options", "lxc.rootfs.path",
+	"lxc.seccomp.allow_nesting", "lxc.seccomp.notify.cookie", "lxc.seccomp.notify.proxy", "lxc.seccomp.profile",
+	"lxc.selinux.context.keyring", "lxc.selinux.context", "lxc.signal.halt", "lxc.signal.reboot",
+	"lxc.signal.stop", "lxc.start.auto", "lxc.start.delay", "lxc.start.order", "lxc.tty.dir", "lxc.tty.max",
+	"lxc.uts.name", "lxc.sysctl", "lxc.proc", NULL,
+};
+
 static int get_top_keys(struct out *o)
 {
-	size_t n;
-	const struct conf_key *all = conf_keys_all(&n);
-
-	for (size_t i = 0; i < n; i++) {
-		const struct conf_key *k = &all[i];
-		size_t len = strlen(k->name);
-
-		if (k->flags & (KEY_NET | KEY_LEGACY | KEY_HIDDEN))
-			continue;
-		if ((k->flags & KEY_PREFIX) && len && k->name[len - 1] == '.')
-			len--;
-		out_printf(o, "%.*s\n", (int)len, k->name);
-	}
+	for (int i = 0; top_keys[i]; i++)
+		out_printf(o, "%s\n", top_keys[i]);
 	return out_done(o);
 }
 
-/* Keys one level below prefix ("lxc.hook" -> "start", "stop", ...), as LXC lists them. */
-static int get_sub_keys(const char *prefix, struct out *o)
-{
-	size_t n, plen = strlen(prefix);
-	const struct conf_key *all = conf_keys_all(&n);
-
-	for (size_t i = 0; i < n; i++) {
-		const struct conf_key *k = &all[i];
-		const char *rest;
-
-		if (k->flags & (KEY_NET | KEY_LEGACY | KEY_HIDDEN | KEY_PREFIX))
-			continue;
-		if (strncmp(k->name, prefix, plen) || k->name[plen] != '.')
-			continue;
-		rest = k->name + plen + 1;
-		if (!*rest || strchr(rest, '.'))
-			continue;
-		/* LXC leaves the hook API version out of the hook list */
-		if (!strcmp(prefix, "lxc.hook") && !(k->flags & KEY_LIST))
-			continue;
-		out_printf(o, "%s\n", rest);
-	}
-	return out_done(o);
-}
+/* get_keys("lxc.hook") and get_keys("lxc.cgroup"), as LXC lists them (it leaves out
+ * lxc.hook.version, and lists only "dir" under lxc.cgroup). */
+static const char hook_keys[] = "autodev\nclone\ndestroy\nmount\npost-stop\npre-mount\npre-start\nstart-host\nstart\nstop\n";
+static const char cgroup_keys[] = "dir\n";
 
 int conf_get_keys(const struct lxc_config *c, const char *prefix, char *buf, size_t len)
 {
@@ -452,7 +442,11 @@ int conf_get_keys(const struct lxc_config *c, const char *prefix, char *buf, siz
 	}
 	if (plen && p[plen - 1] == '.')
 		return -EINVAL; /* LXC takes "lxc.net.0." but not "lxc.hook." */
-	if (!strcmp(p, "lxc.hook") || !strcmp(p, "lxc.cgroup"))
-		return get_sub_keys(p, &o);
-	return -EINVAL;
+	if (!strcmp(p, "lxc.hook"))
+		out_printf(&o, "%s", hook_keys);
+	else if (!strcmp(p, "lxc.cgroup"))
+		out_printf(&o, "%s", cgroup_keys);
+	else
+		return -EINVAL;
+	return out_done(&o);
 }
