@@ -28,3 +28,5 @@ check_PROGRAMS += tests/unit/test-conf-lxc
 tests_unit_test_conf_lxc_SOURCES = tests/unit/test-conf-lxc.c tests/unit/unit.h
 tests_unit_test_conf_lxc_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_conf_lxc_LDADD = $(UNIT_LDADD)
+# berth.h's config file calls, exported from liblxc (used by lxc-update-config)
+src_liblxc_la_SOURCES += src/berth_config.c
