@@ -7,9 +7,8 @@ src_libberth_core_la_SOURCES += \
 	src/network/script.c src/network/script.h \
 	src/network/host.c \
 	src/network/inside.c \
-	src/network/query.c
-# src/network/plan_conf.c (net_plan_build) joins the list once the config model's conf.c is in the core library.
-EXTRA_DIST += src/network/plan_conf.c
+	src/network/query.c \
+	src/network/plan_conf.c
 
 # Unit tests: plan parsing/validation and the netlink messages (no root needed).
 check_PROGRAMS += tests/unit/test-network

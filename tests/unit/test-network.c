@@ -17,6 +17,7 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
+#include "conf/conf.h"
 #include "network/nl.h"
 #include "network/plan.h"
 #include "network/script.h"
@@ -392,6 +393,50 @@ static void errors_name_the_key(void)
 	}
 }
 
+/* The same through the config model: legacy keys arrive as lxc.net.N.*,
+ * and the file:line of the error is the config's. */
+static void plans_from_the_config_model(void)
+{
+	struct lxc_config *c = conf_new();
+	struct net_plan *p = NULL;
+	struct conf_error err;
+
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK_INT(conf_load_string(c,
+				   "lxc.network.type = veth\n"
+				   "lxc.network.link = br0\n"
+				   "lxc.network.flags = up\n"
+				   "lxc.network.ipv4 = 10.0.3.9/24\n"
+				   "lxc.net.1.type = empty\n",
+				   "cfg", &err),
+		  0);
+	CHECK_INT(net_plan_build(c, "c9", &p, &err), 0);
+	if (p) {
+		CHECK_INT(p->n, 2);
+		CHECK_INT(p->devs[0].type, NET_VETH);
+		CHECK_STR(p->devs[0].link, "br0");
+		CHECK(p->devs[0].up);
+		CHECK_INT(p->devs[0].n_ipv4, 1);
+		CHECK_STR(p->devs[0].name, "eth0");
+		CHECK_INT(p->devs[1].type, NET_EMPTY);
+		CHECK_STR(p->container, "c9");
+	}
+	net_plan_free(p);
+	conf_free(c);
+
+	c = conf_new();
+	if (!c)
+		return;
+	p = NULL;
+	CHECK_INT(conf_load_string(c, "lxc.net.0.type = macvlan\nlxc.net.0.flags = up\n", "cfg", &err), 0);
+	CHECK_INT(net_plan_build(c, "c9", &p, &err), -EINVAL);
+	CHECK(p == NULL);
+	CHECK_CONTAINS(err.text, "lxc.net.0.type: a macvlan interface needs lxc.net.0.link");
+	conf_free(c);
+}
+
 /* ---- messages ---- */
 
 static struct nlattr *nested(struct nlattr *a, int type)
@@ -669,6 +714,7 @@ UNIT_MAIN_BEGIN
 	RUN(every_type_and_mode_parses);
 	RUN(none_means_the_host_network);
 	RUN(errors_name_the_key);
+	RUN(plans_from_the_config_model);
 	RUN(veth_request_creates_peer_inside);
 	RUN(lower_device_requests);
 	RUN(change_move_and_delete_requests);
