@@ -33,6 +33,7 @@ t_reported=0
 t_rootfs_made=
 t_config_saved=
 t_tmp=
+t_cleanup_paths= # newline-separated; removed at exit whatever happens
 
 die() {
 	printf '%s: %s\n' "$me" "$*" >&2
@@ -63,9 +64,13 @@ t_undo() {
 	fi
 }
 
+# A template redefines this to release what it holds (mounts, locks) before the paths go.
+t_hook_exit() { :; }
+
 t_on_exit() {
 	rc=$?
 	trap - EXIT INT TERM HUP
+	t_hook_exit >/dev/null 2>&1
 	if [ "$t_done" != 1 ]; then
 		[ "$rc" != 0 ] || rc=1
 		t_undo >/dev/null 2>&1
@@ -73,6 +78,11 @@ t_on_exit() {
 			printf '%s: failed while %s (status %s); the rootfs was emptied\n' "$me" "$t_step" "$rc" >&2
 	fi
 	[ -z "$t_tmp" ] || rm -rf "$t_tmp"
+	if [ -n "$t_cleanup_paths" ]; then
+		printf '%s\n' "$t_cleanup_paths" | while IFS= read -r p; do
+			[ -z "$p" ] || rm -rf --one-file-system "$p"
+		done
+	fi
 	exit "$rc"
 }
 trap t_on_exit EXIT
