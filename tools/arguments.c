@@ -123,7 +123,7 @@ static char *build_short_options(const struct tool_args *args)
 		return NULL;
 	/* '+': stop at the first non-option, so `lxc-attach -n c -- ls -l` and
 	 * `lxc-execute -n c ls -l` keep the command's own options. */
-	strcpy(s, "+");
+	strcpy(s, (args->flags & ARG_PERMUTE) ? "" : "+");
 	strcat(s, own);
 	if ((args->flags & ARG_NAME) && !strchr(own, 'n'))
 		strcat(s, "n:");

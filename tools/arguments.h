@@ -14,6 +14,9 @@ enum {
 	ARG_RCFILE = 1 << 4,  /* --rcfile=FILE */
 	ARG_COMMON = ARG_NAME | ARG_LXCPATH | ARG_LOG | ARG_QUIET | ARG_RCFILE,
 	ARG_NAME_REQUIRED = 1 << 8,
+	/* Options may also follow other arguments (GNU getopt's permutation), as LXC's
+	 * tools allow ("lxc-ls web -f"); tools that take a command after -- leave it out. */
+	ARG_PERMUTE = 1 << 9,
 };
 
 /* Values of options that have no short form; tools number their own from OPT_TOOL. */
