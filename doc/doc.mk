@@ -6,3 +6,4 @@ include $(srcdir)/doc/man/conf.mk
 include $(srcdir)/doc/man/inspect.mk
 include $(srcdir)/doc/man/checkconfig.mk
 include $(srcdir)/doc/man/templates.mk
+include $(srcdir)/doc/man/net.mk
