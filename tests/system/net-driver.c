@@ -69,13 +69,20 @@ static int load_config(const char *path)
 	return 0;
 }
 
-static int64_t now_ms(void)
+static int64_t now_us(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
+
+static int64_t now_ms(void)
+{
+	return now_us() / 1000;
+}
+
+static long long host_us, inside_us; /* how long the two steps took, for the status file */
 
 static void write_status(const char *path, pid_t child, const struct net_plan *plan, bool with_ips)
 {
@@ -86,6 +93,7 @@ static void write_status(const char *path, pid_t child, const struct net_plan *p
 	if (!f)
 		return;
 	fprintf(f, "pid=%d\n", (int)child);
+	fprintf(f, "time host_side_us=%lld inside_us=%lld\n", host_us, inside_us);
 	for (size_t i = 0; i < net_plan_device_count(plan); i++) {
 		struct net_device_info info;
 
@@ -223,7 +231,9 @@ int main(int argc, char **argv)
 	if (nsfd < 0)
 		return 1;
 
+	host_us = now_us();
 	ret = net_create_host_side(plan, nsfd);
+	host_us = now_us() - host_us;
 	if (ret < 0) {
 		/* It undid its own work; the test checks that nothing is left. */
 		kill(child, SIGKILL);
@@ -240,8 +250,10 @@ int main(int argc, char **argv)
 		printf("undone\n");
 		return 0;
 	}
+	inside_us = now_us();
 	if (write(go[1], "g", 1) != 1 || read(result[0], &inside_ret, sizeof(inside_ret)) != sizeof(inside_ret))
 		inside_ret = -EPIPE;
+	inside_us = now_us() - inside_us;
 	if (inside_ret < 0) {
 		fprintf(stderr, "net-driver: inside failed: %s\n", strerror(-inside_ret));
 		net_plan_undo(plan, nsfd);

@@ -366,6 +366,57 @@ test_scripts_up_and_down() {
 	ip link show "$(nm sp)" >/dev/null 2>&1 && t_fail "veth left behind after the failed up script"
 }
 
+# l2proxy: proxy ARP entries for the container's addresses on the link, gone at stop.
+test_l2proxy_entries_on_the_link() {
+	need
+	local hns veth
+	hns=$(nm l2h)
+	ip netns add "$hns" || return
+	on_cleanup "ip netns del $hns"
+	ip -n "$hns" link add up0 type veth peer name up1
+	ip -n "$hns" link set up0 up
+	cat >"$T_TMP/c.conf" <<-EOF
+		lxc.net.0.type = veth
+		lxc.net.0.veth.mode = router
+		lxc.net.0.link = up0
+		lxc.net.0.l2proxy = 1
+		lxc.net.0.flags = up
+		lxc.net.0.ipv4.address = 198.51.100.7/32
+	EOF
+	# LXC's check: l2proxy needs forwarding on the link.
+	assert_status 1 ip netns exec "$hns" "$DRIVER" -n c "$T_TMP/c.conf"
+	assert_contains "$ERR" "lxc.net.0.l2proxy needs sysctl net.ipv4.conf.up0.forwarding=1"
+	ip netns exec "$hns" sh -c 'echo 1 > /proc/sys/net/ipv4/conf/up0/forwarding'
+	DRV_WRAP="ip netns exec $hns" start_driver c "$T_TMP/c.conf" || return
+	assert_contains "$(ip -n "$hns" neigh show proxy dev up0)" "198.51.100.7" "proxy entry on the link"
+	stop_driver c
+	assert_eq "$(ip -n "$hns" neigh show proxy dev up0)" "" "proxy entry removed at stop"
+}
+
+# Bridge VLANs of the host end need a VLAN-filtering bridge.
+test_veth_vlan_on_the_bridge() {
+	need
+	local br pair
+	br=$(nm btb)
+	pair=$(nm vv)
+	mkbridge "$br"
+	printf 'lxc.net.0.type = veth\nlxc.net.0.link = %s\nlxc.net.0.veth.pair = %s\nlxc.net.0.veth.vlan.id = 10\nlxc.net.0.veth.vlan.tagged.id = 20\n' \
+		"$br" "$pair" >"$T_TMP/c.conf"
+	if [ "$(cat "/sys/class/net/$br/bridge/vlan_filtering" 2>/dev/null)" != 1 ]; then
+		# Without filtering on the bridge the start fails, naming the key, and leaves nothing.
+		assert_status 1 "$DRIVER" -n c "$T_TMP/c.conf"
+		assert_contains "$ERR" "lxc.net.0.veth.vlan.id needs VLAN filtering on bridge '$br'"
+		ip link show "$pair" >/dev/null 2>&1 && t_fail "veth $pair left behind"
+		[ "$_t_failed" = 0 ] || return
+		ip link set "$br" type bridge vlan_filtering 1 2>/dev/null ||
+			t_skip "this kernel has no bridge VLAN filtering (the error path was checked)"
+	fi
+	start_driver c "$T_TMP/c.conf" || return
+	assert_match "$(bridge vlan show dev "$pair")" "10 PVID Egress Untagged" "untagged VLAN 10 as PVID"
+	assert_match "$(bridge vlan show dev "$pair")" "20" "tagged VLAN 20"
+	stop_driver c
+}
+
 test_vlan() {
 	need
 	kernel_has vlan || t_skip "this kernel has no vlan (802.1Q) link type"
