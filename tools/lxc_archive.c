@@ -485,6 +485,8 @@ static int do_create(const char *archive, const char *dir)
 	archive_write_set_format_pax_restricted(out);
 	/* SCHILY.xattr.* is what GNU tar --xattrs reads too; libarchive's own name only adds noise there. */
 	archive_write_set_format_option(out, "pax", "xattrheader", "SCHILY");
+	/* Names are stored as the bytes they are: no locale conversion, so none can fail. */
+	archive_write_set_format_option(out, "pax", "hdrcharset", "BINARY");
 	if (set_filter(out, archive) != ARCHIVE_OK) {
 		archive_write_free(out);
 		return fail("%s: cannot tell the compression from the name (use .tar, .tar.gz, .tar.xz, .tar.zst or .tar.bz2)%s%s",
