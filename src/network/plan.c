@@ -683,10 +683,8 @@ static int resolve_names(struct net_plan *p, struct conf_error *err)
 				break;
 			}
 		}
-		if (strstr(d->name, "%d")) {
-			struct net_conf_item it = { .key = "name" };
-			return fail(err, &it, "lxc.net.%d.name: no free name for the template '%s'", d->index, d->name);
-		}
+		if (strstr(d->name, "%d"))
+			return fail(err, NULL, "lxc.net.%d.name: no free name for the template '%s'", d->index, d->name);
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		for (size_t j = i + 1; j < p->n; j++) {
