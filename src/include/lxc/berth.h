@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,6 +39,41 @@ int berth_config_file_legacy_count(const struct berth_config_file *conf);
 int berth_config_file_write(struct berth_config_file *conf, const char *path);
 
 void berth_config_file_free(struct berth_config_file *conf);
+
+/*
+ * The error of the last call in this thread that failed without a container
+ * to carry it in error_string: lxc_container_new() (an invalid name, a config
+ * that does not load: "FILE:LINE: KEY: what is wrong (hint)") and the
+ * list_*_containers() calls. Empty if there was none. The text stays valid
+ * until the thread's next failing call.
+ */
+const char *berth_last_error(void);
+
+/*
+ * JSON output for the tools' --format=json. A writer emits one JSON value to
+ * out while it is built: begin/end objects and arrays, berth_json_key() before
+ * each member's value, and scalars. Strings are escaped and bytes that are
+ * not UTF-8 become U+FFFD; a NULL string and a non-finite double are null.
+ * pretty: two-space indentation, one member per line.
+ */
+struct berth_json;
+
+struct berth_json *berth_json_new(FILE *out, bool pretty);
+void berth_json_object_begin(struct berth_json *j);
+void berth_json_object_end(struct berth_json *j);
+void berth_json_array_begin(struct berth_json *j);
+void berth_json_array_end(struct berth_json *j);
+void berth_json_key(struct berth_json *j, const char *key);
+void berth_json_string(struct berth_json *j, const char *s);
+void berth_json_int(struct berth_json *j, long long v);
+void berth_json_uint(struct berth_json *j, unsigned long long v);
+void berth_json_double(struct berth_json *j, double v);
+void berth_json_bool(struct berth_json *j, bool v);
+void berth_json_null(struct berth_json *j);
+/* Ends the value with a newline, flushes and frees j. 0; -EINVAL if the calls
+ * did not build exactly one complete value (a bug in the caller); -EIO if
+ * writing failed. */
+int berth_json_end(struct berth_json *j);
 
 #ifdef __cplusplus
 }
