@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,22 +247,73 @@ static bool is_legacy(const struct conf_key *k)
 	return k->flags & KEY_LEGACY;
 }
 
+/*
+ * Lookups happen for every line of every config on the start path, so they
+ * go through sorted indexes (built once) instead of scanning the table.
+ */
+static struct {
+	const struct conf_key *exact[NKEYS]; /* container keys, not prefixes, by name */
+	size_t n_exact;
+	const struct conf_key *net[NKEYS];   /* current net sub-keys, by name */
+	size_t n_net;
+	const struct conf_key *old_net[NKEYS]; /* legacy lxc.network sub-keys, by name */
+	size_t n_old_net;
+	const struct conf_key *prefix[16];   /* prefix families */
+	size_t prefix_len[16];
+	size_t n_prefix;
+} idx;
+static pthread_once_t idx_once = PTHREAD_ONCE_INIT;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp((*(const struct conf_key *const *)a)->name, (*(const struct conf_key *const *)b)->name);
+}
+
+static void build_index(void)
+{
+	for (size_t i = 0; i < NKEYS; i++) {
+		const struct conf_key *k = &keys[i];
+
+		if (is_net(k) && is_legacy(k))
+			idx.old_net[idx.n_old_net++] = k;
+		else if (is_net(k))
+			idx.net[idx.n_net++] = k;
+		else if (!(k->flags & KEY_PREFIX))
+			idx.exact[idx.n_exact++] = k;
+		else if (idx.n_prefix < sizeof(idx.prefix) / sizeof(idx.prefix[0])) {
+			idx.prefix_len[idx.n_prefix] = strlen(k->name);
+			idx.prefix[idx.n_prefix++] = k;
+		}
+	}
+	qsort(idx.exact, idx.n_exact, sizeof(idx.exact[0]), by_name);
+	qsort(idx.net, idx.n_net, sizeof(idx.net[0]), by_name);
+	qsort(idx.old_net, idx.n_old_net, sizeof(idx.old_net[0]), by_name);
+}
+
+static const struct conf_key *find_sorted(const struct conf_key *const *v, size_t n, const char *name)
+{
+	struct conf_key probe = { .name = name };
+	const struct conf_key *pp = &probe;
+	const struct conf_key *const *hit = bsearch(&pp, v, n, sizeof(v[0]), by_name);
+
+	return hit ? *hit : NULL;
+}
+
 /* Exact container keys first (lxc.cgroup.dir wins over the lxc.cgroup. prefix), then the longest prefix. */
 static const struct conf_key *find_container_key(const char *key)
 {
 	const struct conf_key *best = NULL;
 	size_t best_len = 0;
 
-	for (size_t i = 0; i < NKEYS; i++)
-		if (!is_net(&keys[i]) && !(keys[i].flags & KEY_PREFIX) && !strcmp(keys[i].name, key))
-			return &keys[i];
-	for (size_t i = 0; i < NKEYS; i++) {
-		size_t len = strlen(keys[i].name);
+	pthread_once(&idx_once, build_index);
+	best = find_sorted(idx.exact, idx.n_exact, key);
+	if (best)
+		return best;
+	for (size_t i = 0; i < idx.n_prefix; i++) {
+		size_t len = idx.prefix_len[i];
 
-		if (is_net(&keys[i]) || !(keys[i].flags & KEY_PREFIX))
-			continue;
-		if (!strncmp(key, keys[i].name, len) && key[len] && len > best_len) {
-			best = &keys[i];
+		if (len > best_len && !strncmp(key, idx.prefix[i]->name, len) && key[len]) {
+			best = idx.prefix[i];
 			best_len = len;
 		}
 	}
@@ -270,10 +322,10 @@ static const struct conf_key *find_container_key(const char *key)
 
 static const struct conf_key *find_net_key(const char *sub, bool legacy)
 {
-	for (size_t i = 0; i < NKEYS; i++)
-		if (is_net(&keys[i]) && is_legacy(&keys[i]) == legacy && !strcmp(keys[i].name, sub))
-			return &keys[i];
-	return NULL;
+	pthread_once(&idx_once, build_index);
+	if (legacy)
+		return find_sorted(idx.old_net, idx.n_old_net, sub);
+	return find_sorted(idx.net, idx.n_net, sub);
 }
 
 /* "N" or "N.rest": the index, and *rest at the '.' or the end; -1 if it is not one. */
