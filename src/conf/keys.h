@@ -52,7 +52,8 @@ int conf_key_check(const struct conf_key *def, const char *value, char *err, siz
  * suffix. The string lives in a per-thread buffer, valid until the next call. */
 const char *conf_key_suggest(const char *key);
 
-/* Every key of the table (container keys, then the lxc.net.N sub-keys), for docs and tests. */
+/* Every key of the table, for docs and tests: container keys (current and legacy), then the
+ * lxc.net.N sub-keys, then the legacy lxc.network sub-keys (KEY_NET | KEY_LEGACY). */
 const struct conf_key *conf_keys_all(size_t *n);
 
 #endif
