@@ -240,6 +240,7 @@ int main(int argc, char **argv)
 		waitpid(child, NULL, 0);
 		close(nsfd);
 		fprintf(stderr, "net-driver: host side failed: %s\n", strerror(-ret));
+		net_plan_free(plan);
 		return 1;
 	}
 	if (fail_inside) {
@@ -248,6 +249,7 @@ int main(int argc, char **argv)
 		waitpid(child, NULL, 0);
 		close(nsfd);
 		printf("undone\n");
+		net_plan_free(plan);
 		return 0;
 	}
 	inside_us = now_us();
@@ -260,6 +262,7 @@ int main(int argc, char **argv)
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
 		close(nsfd);
+		net_plan_free(plan);
 		return 1;
 	}
 	write_status(status, child, plan, true);
