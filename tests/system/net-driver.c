@@ -203,8 +203,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "net-driver: %s\n", err.text);
 		return 2;
 	}
-	if (net_plan_prepare(plan) < 0)
+	if (net_plan_prepare(plan) < 0) {
+		net_plan_free(plan);
 		return 1;
+	}
 
 	/* SIGTERM/SIGINT end the run; taken synchronously with sigwait. */
 	sigemptyset(&set);
