@@ -9,7 +9,6 @@ config_subst = sed -e 's|@SYSCONFDIR[@]|$(sysconfdir)|g' \
 lxclibexec_SCRIPTS += config/lxc-net
 systemdsystemunitdir = $(prefix)/lib/systemd/system
 systemdsystemunit_DATA = config/lxc-net.service
-noinst_DATA = config/default.conf
 EXTRA_DIST += config/lxc-net.in config/lxc-net.service.in config/lxc-net.default config/default.conf.in
 CLEANFILES += config/lxc-net config/lxc-net.service config/default.conf
 
