@@ -40,9 +40,14 @@ int conf_load_file(struct lxc_config *c, const char *path, struct conf_error *er
 int conf_load_string(struct lxc_config *c, const char *text, const char *name, struct conf_error *err);
 
 /* Sets one item as a config line would (validated; lists append, an empty value
- * clears a list; single values replace). Changes the own file's lines too. */
+ * clears a list; single values replace). Changes the own file's lines too: a
+ * single value replaces the value of the key's last line (unless an lxc.include
+ * follows it: then a line is appended), list values are appended, and a clear
+ * removes the key's lines (adding "KEY =" after the includes if they set it),
+ * so that the written file reads back to what is in memory. */
 int conf_set(struct lxc_config *c, const char *key, const char *value, struct conf_error *err);
-/* Clears a key, a list, or a prefix ("lxc.net.0", "lxc.cgroup", "lxc.hook"). -ENOENT if unknown. */
+/* Clears a key, a list, or a group ("lxc.net", "lxc.net.0", "lxc.cgroup", "lxc.cgroup2", "lxc.hook",
+ * "lxc.sysctl", "lxc.proc", "lxc.prlimit"), as liblxc's clear_config_item. -ENOENT if unknown. */
 int conf_clear(struct lxc_config *c, const char *key);
 
 /* The value of a single-valued key, NULL if unset. */
@@ -50,10 +55,18 @@ const char *conf_get(const struct lxc_config *c, const char *key);
 /* The values of a list key, in order (NULL-terminated, malloc'd vector of borrowed strings). */
 const char **conf_get_list(const struct lxc_config *c, const char *key);
 
-/* liblxc's get_config_item: writes the value(s) into buf (lists one per line),
- * returns the length needed (as snprintf), or -errno (unknown key: -ENOENT). */
+/* liblxc's get_config_item, in LXC 5.0's format (tests/unit/test-conf-lxc.c holds
+ * what liblxc 5.0.2 returned): writes the value(s) into buf (buf may be NULL with
+ * len 0), returns the length needed (as snprintf), or -errno. Lists give one value
+ * per line, each ending in "\n" (lxc.idmap, lxc.net.N.ipv4.address and the like
+ * without the last one); an unset key gives "" or LXC's default ("0", "NOTSET");
+ * "lxc.net" lists the types of the interfaces ("veth\nmacvlan\n"); "lxc.cgroup",
+ * "lxc.sysctl", ... list "KEY = VALUE\n" lines. Errors as LXC: an unknown key
+ * -ENOENT (LXC says -EINVAL), "lxc.net.N" -ENOENT, a key of an interface that
+ * does not exist or of another type -EINVAL, "lxc.hook" -EINVAL, "lxc.include" -ENOSYS. */
 int conf_get_item(const struct lxc_config *c, const char *key, char *buf, size_t len);
-/* liblxc's get_keys: the keys under prefix (NULL: all top-level), one per line. */
+/* liblxc's get_keys: NULL or "" lists LXC's top-level keys; "lxc.net.N" the sub-keys
+ * for that interface's type; "lxc.hook", "lxc.cgroup" their sub-keys; -EINVAL else. */
 int conf_get_keys(const struct lxc_config *c, const char *prefix, char *buf, size_t len);
 
 /* The effective items, in order. */

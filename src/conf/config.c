@@ -118,21 +118,32 @@ const struct conf_item *conf_item_at(const struct lxc_config *c, size_t i)
 
 /* ---- items ---- */
 
-bool conf_key_matches(const char *what, const char *key, const struct conf_key *def)
+void conf_match_init(struct conf_match *m, const char *what)
 {
-	size_t n = strlen(what);
+	m->what = what;
+	m->len = strlen(what);
+	if (!conf_is_group(what))
+		m->kind = MATCH_KEY;
+	else if (str_has_prefix(what, "lxc.net"))
+		m->kind = MATCH_ALL_UNDER;
+	else if (!strcmp(what, "lxc.hook"))
+		m->kind = MATCH_LISTS_UNDER; /* the hooks, not lxc.hook.version */
+	else
+		m->kind = MATCH_PREFIXED_UNDER; /* lxc.cgroup: the controller settings, not lxc.cgroup.dir */
+}
 
+bool conf_match(const struct conf_match *m, const char *key, const struct conf_key *def)
+{
 	if (!key)
 		return false;
-	if (!conf_is_group(what))
-		return !strcmp(what, key);
-	if (strncmp(key, what, n) || key[n] != '.')
+	if (m->kind == MATCH_KEY)
+		return !strcmp(m->what, key);
+	if (strncmp(key, m->what, m->len) || key[m->len] != '.')
 		return false;
-	if (str_has_prefix(what, "lxc.net"))
+	if (m->kind == MATCH_ALL_UNDER)
 		return true;
-	if (!strcmp(what, "lxc.hook"))
+	if (m->kind == MATCH_LISTS_UNDER)
 		return def && (def->flags & KEY_LIST);
-	/* lxc.cgroup clears the controller settings, not lxc.cgroup.dir and friends. */
 	return def && (def->flags & KEY_PREFIX);
 }
 
@@ -167,12 +178,14 @@ static int items_add(struct lxc_config *c, const char *key, const char *value, c
 /* Removes the items `what` names (a key, or a group such as lxc.cgroup or lxc.net.1). */
 static void items_remove(struct lxc_config *c, const char *what)
 {
+	struct conf_match m;
 	size_t j = 0;
 
+	conf_match_init(&m, what);
 	for (size_t i = 0; i < c->nitems; i++) {
 		struct conf_item *it = &c->items[i];
 
-		if (conf_key_matches(what, it->key, it->def)) {
+		if (conf_match(&m, it->key, it->def)) {
 			free((char *)it->key);
 			free((char *)it->value);
 			continue;
@@ -269,6 +282,7 @@ static int lines_append_item(struct lxc_config *c, const struct conf_resolved *r
 
 	if (!text)
 		return -ENOMEM;
+	c->no_final_newline = false; /* what we add ends its line */
 	return lines_add(c, text, strlen(text), r->canon, value, r);
 }
 
@@ -282,14 +296,16 @@ static void lines_remove_at(struct lxc_config *c, size_t i)
 /* Removes the own lines `what` names; returns how many. */
 static size_t lines_remove(struct lxc_config *c, const char *what)
 {
+	struct conf_match m;
 	size_t n = 0;
 
+	conf_match_init(&m, what);
 	for (size_t i = c->nlines; i > 0; i--) {
 		struct conf_line *l = &c->lines[i - 1];
 
 		if (!l->canon || !*l->value) /* "KEY =" only clears: keeping it changes nothing */
 			continue;
-		if (conf_key_matches(what, l->canon, l->def) || !strcmp(what, l->canon)) {
+		if (conf_match(&m, l->canon, l->def) || !strcmp(what, l->canon)) {
 			lines_remove_at(c, i - 1);
 			n++;
 		}
@@ -770,8 +786,11 @@ static bool touches_net(const char *key)
 /* Whether the own file's includes set anything `what` names. */
 static bool included_sets(const struct lxc_config *c, const char *what)
 {
+	struct conf_match m;
+
+	conf_match_init(&m, what);
 	for (size_t i = 0; i < c->nincluded; i++)
-		if (conf_key_matches(what, c->included[i].key, c->included[i].def))
+		if (conf_match(&m, c->included[i].key, c->included[i].def))
 			return true;
 	return false;
 }

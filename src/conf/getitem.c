@@ -343,9 +343,12 @@ int conf_get_item(const struct lxc_config *c, const char *key, char *buf, size_t
 	}
 	if (!strcmp(key, "lxc.cgroup") || !strcmp(key, "lxc.cgroup2") || !strcmp(key, "lxc.sysctl") ||
 	    !strcmp(key, "lxc.proc") || !strcmp(key, "lxc.prlimit")) {
+		struct conf_match m;
+
+		conf_match_init(&m, key);
 		for (size_t i = 0; i < conf_item_count(c); i++) {
 			const struct conf_item *it = conf_item_at(c, i);
-			if (conf_key_matches(key, it->key, it->def))
+			if (conf_match(&m, it->key, it->def))
 				out_printf(&o, "%s = %s\n", it->key, it->value);
 		}
 		return out_done(&o);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "conf/global.h"
+#include "conf/parse.h"
 #include "log.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
@@ -88,20 +89,17 @@ int conf_global_get(const char *key, char **out)
 		return log_syserror(-errno, "cannot read the system config %s", path);
 
 	while (f && getline(&line, &cap, f) >= 0) {
-		char *l, *eq, *k, *v;
+		enum conf_line_kind kind;
+		char *k, *v;
 
 		lineno++;
-		l = str_trim(line);
-		if (!*l || *l == '#')
+		kind = conf_split_line(line, &k, &v);
+		if (kind == CONF_LINE_BLANK || kind == CONF_LINE_COMMENT)
 			continue;
-		eq = strchr(l, '=');
-		if (!eq) {
+		if (kind == CONF_LINE_BAD) {
 			WARN("%s:%u: ignoring a line without '=' in the system config", path, lineno);
 			continue;
 		}
-		*eq = '\0';
-		k = str_trim(l);
-		v = str_trim(eq + 1);
 		if (strcmp(k, key))
 			continue;
 		/* Last one wins, as in LXC; an empty value means "not set". */

@@ -63,8 +63,15 @@ int conf_resolve_key(struct lxc_config *c, const char *key, struct conf_resolved
 		     size_t reasonlen);
 /* legacy.c: whether key is one of the clear-only group names (lxc.net, lxc.net.3, lxc.cgroup, ...). */
 bool conf_is_group(const char *key);
-/* config.c: whether item key (with table entry def) belongs to the group or exact key `what`. */
-bool conf_key_matches(const char *what, const char *key, const struct conf_key *def);
+/* config.c: what a clear names: one key, or a group (lxc.net, lxc.net.N, lxc.cgroup, lxc.hook, ...).
+ * Prepared once, then asked for each item: conf_match(&m, item->key, item->def). */
+struct conf_match {
+	const char *what;
+	size_t len;
+	enum { MATCH_KEY, MATCH_ALL_UNDER, MATCH_LISTS_UNDER, MATCH_PREFIXED_UNDER } kind;
+};
+void conf_match_init(struct conf_match *m, const char *what);
+bool conf_match(const struct conf_match *m, const char *key, const struct conf_key *def);
 
 /* config.c: the legacy warnings of one file, gathered so that a file gets one. */
 struct conf_legacy_seen {
