@@ -219,6 +219,14 @@ static int vet_entry(struct archive_entry *entry, const struct extract_opts *o, 
 				    hardlink, bad), -1;
 		if (excluded(link, o->excludes, o->n_excludes))
 			return 1; /* its target was skipped, so is the link */
+		/* pax allows data on a hard link; written through a link to a symlink, it would leave the target. */
+		if (archive_entry_size(entry) > 0) {
+			struct stat st;
+
+			if (fstatat(AT_FDCWD, link, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+				return fail("%s: refusing hard link '%s' to the symlink '%s': it carries data that would be written through the symlink",
+					    archive, name, hardlink), -1;
+		}
 		archive_entry_set_hardlink(entry, link);
 	}
 

@@ -29,7 +29,7 @@ test_debian_debootstrap_then_cache() {
 	assert_ok "$TDIR/lxc-debian" --path="$T_TMP/deb1" --name=deb1 --rootfs="$r1" --release=bookworm --mirror="$MIRROR"
 	assert_contains "$OUT" "debootstrap"
 	assert_file "$cache"
-	assert_eq "$(readlink -f "$r1/sbin/init")" "$r1/usr/lib/systemd/systemd" "init is systemd"
+	assert_eq "$(chroot "$r1" readlink -f /sbin/init)" /usr/lib/systemd/systemd "init is systemd"
 	local pkg
 	for pkg in systemd-sysv ifupdown isc-dhcp-client iproute2; do
 		assert_eq "$(chroot "$r1" dpkg-query -W -f '${Status}' "$pkg" 2>&1)" "install ok installed" "package $pkg"
@@ -53,7 +53,7 @@ test_debian_debootstrap_then_cache() {
 	assert_contains "$OUT" "Using cache $cache"
 	assert_no_file "$T_TMP/debootstrap-ran"
 	assert_eq "$(cat "$r2/etc/hostname")" deb2 "hostname from the cache"
-	assert_eq "$(readlink -f "$r2/sbin/init")" "$r2/usr/lib/systemd/systemd" "init from the cache"
+	assert_eq "$(chroot "$r2" readlink -f /sbin/init)" /usr/lib/systemd/systemd "init from the cache"
 	local hash salt
 	hash=$(awk -F: '$1 == "root" { print $2 }' "$r2/etc/shadow")
 	salt=$(printf '%s' "$hash" | cut -d'$' -f3)

@@ -374,7 +374,7 @@ def f(t, name, data=b"pwned\n"):
     ti = tarfile.TarInfo(name); ti.size = len(data); t.addfile(ti, io.BytesIO(data))
 def l(t, name, target, type=tarfile.SYMTYPE):
     ti = tarfile.TarInfo(name); ti.type = type; ti.linkname = target; t.addfile(ti)
-with tarfile.open(out, "w") as t:
+with tarfile.open(out, "w", format=tarfile.PAX_FORMAT) as t:
     f(t, "etc/ok")
     if kind == "absolute":
         f(t, outside + "/absolute")
@@ -392,6 +392,12 @@ with tarfile.open(out, "w") as t:
         l(t, "etc/hard", outside + "/target", tarfile.LNKTYPE)
     elif kind == "hardlink-dotdot":
         l(t, "etc/hard", "../outside/target", tarfile.LNKTYPE)
+    elif kind == "hardlink-data-through-symlink":
+        l(t, "etc/link", outside + "/target")
+        data = b"pwned\n"
+        ti = tarfile.TarInfo("etc/hard"); ti.type = tarfile.LNKTYPE; ti.linkname = "etc/link"
+        ti.size = len(data); ti.pax_headers = {"size": str(len(data))}
+        t.addfile(ti, io.BytesIO(data))
 EOF
 }
 
@@ -401,7 +407,8 @@ test_hostile_tarballs_refused() {
 	local outside=$T_TMP/outside kind
 	mkdir -p "$outside"
 	echo keep >"$outside/target"
-	for kind in absolute dotdot dotdot-deep symlink-through symlink-dir-through hardlink-out hardlink-dotdot; do
+	for kind in absolute dotdot dotdot-deep symlink-through symlink-dir-through hardlink-out hardlink-dotdot \
+		hardlink-data-through-symlink; do
 		make_hostile "$kind" "$T_TMP/$kind.tar" "$outside" || { t_fail "cannot make $kind.tar"; continue; }
 		assert_status 1 "$ARCHIVE" extract "$T_TMP/$kind.tar" "$T_TMP/x-$kind"
 		assert_contains "$ERR" "refusing" "$kind: error"
