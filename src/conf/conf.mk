@@ -30,3 +30,16 @@ tests_unit_test_conf_lxc_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_conf_lxc_LDADD = $(UNIT_LDADD)
 # berth.h's config file calls, exported from liblxc (used by lxc-update-config)
 src_liblxc_la_SOURCES += src/berth_config.c
+# libFuzzer target of the config model (configure --enable-fuzzers, CC=clang). The model's
+# sources are built into it with the sanitizers, so that they, not only the harness, are checked.
+if ENABLE_FUZZERS
+noinst_PROGRAMS += tests/fuzz/fuzz-config
+tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz-config.c \
+	src/conf/config.c src/conf/parse.c src/conf/legacy.c src/conf/getitem.c src/conf/write.c \
+	src/conf/keys.c src/conf/validate.c \
+	src/util/strutil.c src/util/fileutil.c src/log.c
+tests_fuzz_fuzz_config_CFLAGS = $(AM_CFLAGS) $(CAP_CFLAGS) -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+tests_fuzz_fuzz_config_LDFLAGS = -fsanitize=fuzzer,address,undefined
+tests_fuzz_fuzz_config_LDADD = $(CAP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/config tests/fixtures/config

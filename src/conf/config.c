@@ -353,6 +353,87 @@ static int pin_legacy_net_lines(struct lxc_config *c)
 	return 0;
 }
 
+/* Whether word is one of the space-separated words. */
+static bool word_in(const char *words, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = words; *p;) {
+		size_t len;
+
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len == n && !strncmp(p, word, n))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+/* "lxc.net.N.type": N; else -1. */
+static int type_key_index(const char *key)
+{
+	int idx, end = 0;
+
+	if (sscanf(key, "lxc.net.%d.type%n", &idx, &end) == 1 && end && !key[end] && idx >= 0)
+		return idx;
+	return -1;
+}
+
+static int clear_resolved(struct lxc_config *c, const struct conf_resolved *r);
+
+/*
+ * An interface whose type changed (or was cleared) keeps no type-specific keys
+ * that no longer apply (veth.pair once it is a macvlan): LXC no longer answers
+ * for them either, and a file that kept them would not load (they must follow
+ * a type they belong to). When the change came from conf_set/conf_clear, their
+ * lines go too.
+ */
+static int retype_interface(struct lxc_config *c, const char *key, bool edit_lines)
+{
+	char typekey[64];
+	const char *type;
+	int idx = type_key_index(key);
+
+	if (idx < 0)
+		return 0;
+	snprintf(typekey, sizeof(typekey), "lxc.net.%d.", idx);
+	type = conf_get(c, key);
+	for (size_t i = 0; i < c->nitems;) {
+		const struct conf_item *it = &c->items[i];
+		struct conf_resolved r = { 0 };
+		int ret;
+
+		if (!str_has_prefix(it->key, typekey) || !it->def || !(it->def->flags & KEY_NET_TYPED) ||
+		    (type && word_in(it->def->net_types, type))) {
+			i++;
+			continue;
+		}
+		r.canon = strdup(it->key);
+		r.def = it->def;
+		if (!r.canon)
+			return -ENOMEM;
+		if (edit_lines)
+			ret = clear_resolved(c, &r);
+		else
+			ret = (items_remove(c, r.canon), 0);
+		free(r.canon);
+		if (ret < 0)
+			return ret;
+	}
+	/* lines whose items an earlier retyping (while loading) already dropped */
+	for (size_t i = 0; edit_lines && i < c->nlines;) {
+		const struct conf_line *l = &c->lines[i];
+
+		if (l->canon && *l->value && str_has_prefix(l->canon, typekey) && l->def &&
+		    (l->def->flags & KEY_NET_TYPED) && !(type && word_in(l->def->net_types, type)))
+			lines_remove_at(c, i);
+		else
+			i++;
+	}
+	return 0;
+}
+
 /* ---- loading ---- */
 
 struct load_ctx {
@@ -423,23 +504,6 @@ static void warn_legacy(const char *file, const struct conf_legacy_seen *seen)
 	else
 		WARN("%s:%u: %s and %u more legacy keys; they still work, but LXC 5 refuses them: run lxc-update-config -c %s to convert the file",
 		     file, seen->first_line, seen->first_key, seen->count - 1, file);
-}
-
-/* Whether word is one of the space-separated words. */
-static bool word_in(const char *words, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = words; *p;) {
-		size_t len;
-
-		p += strspn(p, " ");
-		len = strcspn(p, " ");
-		if (len == n && !strncmp(p, word, n))
-			return true;
-		p += len;
-	}
-	return false;
 }
 
 /* LXC takes type-specific interface keys (veth.pair) only once the interface's type says they apply. */
@@ -520,7 +584,10 @@ static int load_item(struct load_ctx *ctx, const char *key, const char *value, c
 		return fail(ctx->err, -EINVAL, file, line, "%s:%u: %s: %s", file, line, key, reason);
 	if (c->in_own_tree && ctx->depth > 1 && note_included(c, r) < 0)
 		return -ENOMEM;
-	return apply_item(c, r, value, file, line);
+	ret = apply_item(c, r, value, file, line);
+	if (ret == 0)
+		ret = retype_interface(c, r->canon, false);
+	return ret;
 }
 
 static int load_text(struct load_ctx *ctx, const char *text, const char *name, bool own)
@@ -873,8 +940,10 @@ int conf_set(struct lxc_config *c, const char *key, const char *value, struct co
 	c->own_loaded = true;
 	own = c->own_name;
 
-	if (!*value || r.group)
-		return clear_resolved(c, &r);
+	if (!*value || r.group) {
+		ret = clear_resolved(c, &r);
+		return ret < 0 ? ret : retype_interface(c, r.canon, true);
+	}
 
 	if (!(r.def->flags & KEY_LIST)) {
 		for (size_t i = c->nlines; i > 0; i--) {
@@ -885,15 +954,15 @@ int conf_set(struct lxc_config *c, const char *key, const char *value, struct co
 			if (include_after(c, i - 1))
 				break;
 			ret = line_set_value(l, value);
-			if (ret < 0)
-				return ret;
-			return apply_item(c, &r, value, own, (unsigned)i);
+			if (ret == 0)
+				ret = apply_item(c, &r, value, own, (unsigned)i);
+			return ret < 0 ? ret : retype_interface(c, r.canon, true);
 		}
 	}
 	ret = lines_append_item(c, &r, value);
-	if (ret < 0)
-		return ret;
-	return apply_item(c, &r, value, own, (unsigned)c->nlines);
+	if (ret == 0)
+		ret = apply_item(c, &r, value, own, (unsigned)c->nlines);
+	return ret < 0 ? ret : retype_interface(c, r.canon, true);
 }
 
 int conf_clear(struct lxc_config *c, const char *key)
@@ -916,5 +985,6 @@ int conf_clear(struct lxc_config *c, const char *key)
 	if (!c->own_name && !(c->own_name = intern_file(c, "(set)")))
 		return -ENOMEM;
 	c->own_loaded = true;
-	return clear_resolved(c, &r);
+	ret = clear_resolved(c, &r);
+	return ret < 0 ? ret : retype_interface(c, r.canon, true);
 }

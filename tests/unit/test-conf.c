@@ -767,6 +767,32 @@ static void set_checks_keys_and_values(void)
 	conf_free(c);
 }
 
+static void retyping_an_interface_drops_keys_of_the_old_type(void)
+{
+	struct conf_error err;
+	int ret;
+	struct lxc_config *c = load_str("lxc.net.0.type = veth\nlxc.net.0.veth.pair = vp0\nlxc.net.0.link = br0\n"
+					"lxc.net.1.type = veth\nlxc.net.1.veth.pair = vp1\nlxc.net.1.type = macvlan\n",
+					&err, &ret), *d = conf_new();
+	char *text;
+
+	CHECK_INT(ret, 0);
+	/* as LXC: a later type line hides the old type's keys */
+	CHECK_INT(conf_get_item(c, "lxc.net.1.veth.pair", NULL, 0), -EINVAL);
+	CHECK_INT(conf_set(c, "lxc.net.0.type", "macvlan", &err), 0);
+	CHECK_INT(conf_get_item(c, "lxc.net.0.veth.pair", NULL, 0), -EINVAL);
+	CHECK_STR(conf_get(c, "lxc.net.0.link"), "br0");
+	CHECK_INT(conf_clear(c, "lxc.net.1.type"), 0);
+	text = written(c);
+	CHECK_STR(text, "lxc.net.0.type = macvlan\nlxc.net.0.link = br0\n");
+	/* what is written loads again */
+	CHECK_INT(conf_load_file(d, tmp_path("set/out"), &err), 0);
+	CHECK_INT(conf_item_count(d), conf_item_count(c));
+	free(text);
+	conf_free(c);
+	conf_free(d);
+}
+
 static void net_indices_are_sorted_and_unique(void)
 {
 	struct conf_error err;
@@ -855,6 +881,7 @@ UNIT_MAIN_BEGIN
 	RUN(clear_takes_the_prefixes_lxc_takes);
 	RUN(clearing_legacy_interfaces_does_not_renumber_them);
 	RUN(set_checks_keys_and_values);
+	RUN(retyping_an_interface_drops_keys_of_the_old_type);
 	RUN(net_indices_are_sorted_and_unique);
 	RUN(lxc_template_configs_load);
 	rm_rf(tmpdir);
