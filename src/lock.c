@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,7 +13,6 @@
 #include <unistd.h>
 
 #include "lock.h"
-#include "log.h"
 #include "paths.h"
 #include "util/cleanup.h"
 #include "util/fileutil.h"
@@ -81,10 +81,10 @@ static int open_lock_file(struct lxc_lock *l)
 		return -ENOMEM;
 	ret = mkdir_p(dirname(dir), 0755);
 	if (ret < 0)
-		return log_error(ret, "cannot create the lock directory for %s: %s", l->path, strerror(-ret));
+		return ret;
 	fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return log_syserror(-errno, "cannot open the container lock %s", l->path);
+		return -errno;
 	l->fd = fd;
 	return 0;
 }
@@ -135,7 +135,7 @@ static int file_acquire(struct lxc_lock *l, int timeout, const struct timespec *
 	if (timeout < 0) {
 		while (fcntl(l->fd, F_OFD_SETLKW, &fl) < 0) {
 			if (errno != EINTR)
-				return log_syserror(-errno, "cannot lock %s", l->path);
+				return -errno;
 		}
 		return 0;
 	}
@@ -143,7 +143,7 @@ static int file_acquire(struct lxc_lock *l, int timeout, const struct timespec *
 		if (fcntl(l->fd, F_OFD_SETLK, &fl) == 0)
 			return 0;
 		if (errno != EAGAIN && errno != EACCES && errno != EINTR)
-			return log_syserror(-errno, "cannot lock %s", l->path);
+			return -errno;
 		if (timeout == 0)
 			return -EWOULDBLOCK;
 		if (passed(deadline))
@@ -184,7 +184,7 @@ int lock_release(struct lxc_lock *l)
 		struct flock fl = { .l_type = F_UNLCK, .l_whence = SEEK_SET };
 
 		if (fcntl(l->fd, F_OFD_SETLK, &fl) < 0)
-			ret = log_syserror(-errno, "cannot unlock %s", l->path);
+			ret = -errno;
 	}
 	pthread_mutex_unlock(&l->mutex);
 	return ret;

@@ -29,7 +29,8 @@ const char *lock_file(const struct lxc_lock *l);
 /*
  * timeout < 0: wait as long as it takes; 0: try once; > 0: wait up to that
  * many seconds. Returns 0, -EWOULDBLOCK (held elsewhere, timeout 0),
- * -ETIMEDOUT, or another -errno (the lock file cannot be opened: logged).
+ * -ETIMEDOUT, or another -errno (the lock file or its directory cannot be
+ * made or opened). Nothing is logged: the caller knows what the lock was for.
  */
 int lock_acquire(struct lxc_lock *l, int timeout);
 int lock_release(struct lxc_lock *l);

@@ -32,7 +32,7 @@ int container_mem_lock(struct lxc_container *c)
 	int ret = lock_acquire(c->privlock, -1);
 
 	if (ret < 0)
-		container_error(c, -ret, "%s: cannot take the object lock: %s", c->name, strerror(-ret));
+		container_error(c, -ret, "cannot take the object lock of %s: %s", c->name, strerror(-ret));
 	return ret;
 }
 
@@ -49,8 +49,8 @@ int container_disk_lock(struct lxc_container *c)
 		return ret;
 	ret = lock_acquire(c->slock, -1);
 	if (ret < 0) {
-		container_error(c, -ret, "%s: cannot take the container lock %s: %s", c->name,
-				lock_file(c->slock) ? lock_file(c->slock) : "", strerror(-ret));
+		container_error(c, -ret, "cannot take the container lock %s: %s", lock_file(c->slock),
+				strerror(-ret));
 		container_mem_unlock(c);
 	}
 	return ret;
@@ -467,8 +467,12 @@ BERTH_EXPORT struct lxc_container *lxc_container_new(const char *name, const cha
 	struct stat st;
 	char why[128];
 
+	if (!name) {
+		container_error(NULL, EINVAL, "no container name given");
+		return NULL;
+	}
 	if (container_name_check(name, why, sizeof(why)) < 0) {
-		container_error(NULL, EINVAL, "invalid container name \"%s\": %s", name ? name : "", why);
+		container_error(NULL, EINVAL, "invalid container name \"%s\": %s", name, why);
 		return NULL;
 	}
 	if (!configpath)
@@ -492,8 +496,13 @@ BERTH_EXPORT struct lxc_container *lxc_container_new(const char *name, const cha
 	c->privlock = lock_new_process();
 	c->slock = c->config_path ? lock_new_container(c->config_path, name) : NULL;
 	if (!c->name || !c->configfile || !c->privlock || !c->slock) {
+		__do_free char *rundir = runtime_dir();
+
 		container_free(c);
-		container_error(NULL, ENOMEM, "%s: out of memory", name);
+		if (!rundir)
+			container_error(NULL, ENOENT, "no runtime directory for the container lock: set XDG_RUNTIME_DIR or HOME");
+		else
+			container_error(NULL, ENOMEM, "%s: out of memory", name);
 		return NULL;
 	}
 	install_methods(c);
