@@ -365,13 +365,13 @@ int main(int argc, char **argv)
 	struct tool_args args = {
 		.progname = "lxc-info",
 		.synopsis = "--name=NAME [-s] [-p] [-i] [-S] [-H] [-c KEY]... [--format=json]",
-		.description = "lxc-info display some information about a container with the identifier NAME",
-		.options_help = "  -c, --config=KEY              show configuration variable KEY from running container\n"
-				"  -i, --ips                     shows the IP addresses\n"
-				"  -p, --pid                     shows the process id of the init container\n"
-				"  -S, --stats                   shows usage stats\n"
-				"  -H, --no-humanize             shows stats as raw numbers, not humanized\n"
-				"  -s, --state                   shows the state of the container\n"
+		.description = "Show the state, init pid, addresses, resource use or config items of container NAME.",
+		.options_help = "  -c, --config=KEY              the value of config item KEY (may be repeated)\n"
+				"  -i, --ips                     the IP addresses\n"
+				"  -p, --pid                     the host pid of the container's init\n"
+				"  -S, --stats                   CPU, block I/O, memory and network use\n"
+				"  -H, --no-humanize             raw numbers; a single item without its label\n"
+				"  -s, --state                   the state\n"
 				"      --format=FORMAT           text (default) or json (berth; fields in lxc-info(1))\n",
 		.flags = ARG_COMMON | ARG_PERMUTE,
 		.options = options,

@@ -700,23 +700,22 @@ int main(int argc, char **argv)
 		.progname = "lxc-ls",
 		.synopsis = "[-1 | -f [-F COLUMNS] | --format=json] [-P lxcpath]... [--active] [--running] [--frozen] "
 			    "[--stopped] [--defined] [-g groups] [--filter=REGEX | REGEX]",
-		.description = "lxc-ls list containers",
+		.description = "List the containers of the lxcpath (-P may be given several times).",
 		.options_help =
-			"  -1, --line                    show one entry per line\n"
-			"  -f, --fancy                   use a fancy, column-based output\n"
-			"  -F, --fancy-format=COLUMNS    comma separated list of columns to show in the fancy output\n"
-			"                                valid columns are: NAME, STATE, PID, RAM, SWAP, AUTOSTART,\n"
-			"                                GROUPS, INTERFACE, IPV4 and IPV6, UNPRIVILEGED\n"
-			"      --active                  list only active containers\n"
-			"      --running                 list only running containers\n"
-			"      --frozen                  list only frozen containers\n"
-			"      --stopped                 list only stopped containers\n"
-			"      --defined                 list only defined containers\n"
-			"      --nesting=NUM             list nested containers (not implemented in berth yet)\n"
-			"      --filter=REGEX            filter container names by regular expression\n"
-			"  -g, --groups=GROUPS           comma separated list of groups a container must have to be displayed\n"
-			"      --format=FORMAT           text (default) or json (berth; fields in lxc-ls(1))\n"
-			"  -P, --lxcpath=PATH            may be given several times to list several lxcpaths\n",
+			"  -1, --line                    one name per line\n"
+			"  -f, --fancy                   a table of name, state, autostart, groups, addresses\n"
+			"  -F, --fancy-format=COLUMNS    the table's columns, comma separated, from NAME, STATE,\n"
+			"                                PID, RAM, SWAP, AUTOSTART, GROUPS, INTERFACE, IPV4, IPV6,\n"
+			"                                UNPRIVILEGED\n"
+			"      --active                  only containers that run or are frozen\n"
+			"      --running                 only running containers\n"
+			"      --frozen                  only frozen containers\n"
+			"      --stopped                 only stopped containers\n"
+			"      --defined                 only containers with a config file\n"
+			"      --nesting=NUM             containers nested in others (not implemented in berth yet)\n"
+			"      --filter=REGEX            only names matching the extended regular expression\n"
+			"  -g, --groups=GROUPS           only containers in all these groups (comma separated)\n"
+			"      --format=FORMAT           text (default) or json (berth; fields in lxc-ls(1))\n",
 		.flags = ARG_LXCPATH | ARG_LOG | ARG_QUIET | ARG_PERMUTE,
 		.options = options,
 		.shortopts = "1fF:g:",
