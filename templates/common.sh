@@ -119,7 +119,7 @@ t_setup() {
 
 	if [ -e "$rootfs" ]; then
 		[ -d "$rootfs" ] || die "rootfs $rootfs is not a directory"
-		[ -z "$(ls -A "$rootfs" | grep -vx 'lost+found')" ] ||
+		[ -z "$(find "$rootfs" -mindepth 1 -maxdepth 1 ! -name lost+found -print -quit)" ] ||
 			die "rootfs $rootfs is not empty: a template fills an empty rootfs (remove its contents or use another container)"
 		t_rootfs_made=contents
 	else

@@ -44,7 +44,7 @@ tree_listing() {
 	(
 		cd "$1" || exit 1
 		find . -mindepth 1 ! -path ./dev/pts | LC_ALL=C sort | while IFS= read -r p; do
-			printf '%s|%s|%s' "$p" "$(stat -c '%F|%u:%g|%a|%h|%t:%T|%Y' "$p")"
+			printf '%s|%s' "$p" "$(stat -c '%F|%u:%g|%a|%h|%t:%T|%Y' "$p")"
 			[ -d "$p" ] || [ -L "$p" ] || printf '|%s' "$(stat -c '%s' "$p")"
 			[ -L "$p" ] && printf '|->%s' "$(readlink "$p")"
 			[ -L "$p" ] || printf '|%s' "$(getfattr -h -d -m '^user\.|^trusted\.|^security\.' --absolute-names "$p" 2>/dev/null | grep -v '^#' | tr '\n' ' ')"
@@ -66,6 +66,14 @@ make_rich_tree() {
 	chmod 1777 "$d/shared"
 	setfattr -n user.color -v blue "$d/etc/file"
 	setfattr -n trusted.berth -v secret "$d/data/setuid"
+	# File capabilities are an xattr the kernel drops on chown: the order of restoring matters.
+	echo "capped" >"$d/data/capped"
+	chown 1234:5678 "$d/data/capped"
+	if command -v setcap >/dev/null 2>&1; then
+		setcap cap_net_raw+ep "$d/data/capped"
+	else
+		setfattr -n security.capability -v 0sAQAAAgAgAAAAAAAAAAAAAAAAAAA= "$d/data/capped"
+	fi
 	setfacl -m u:4321:rx,g:4322:r "$d/data"
 	mknod "$d/devs/null" c 1 3
 	mknod "$d/devs/loop9" b 7 9
