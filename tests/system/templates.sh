@@ -164,6 +164,20 @@ test_busybox_ttys_from_config() {
 	assert_eq "$(grep -c '^lxc.tty.max' "$T_TMP/bt/config")" 1 "lxc.tty.max lines"
 }
 
+# Without arguments, LXC_NAME, LXC_PATH (the container's directory), LXC_ROOTFS_PATH and LXC_CONFIG_FILE are used.
+test_busybox_from_environment() {
+	need_template busybox
+	command -v busybox >/dev/null || t_skip "busybox not installed (package busybox-static)"
+	mkdir -p "$T_TMP/env/elsewhere"
+	: >"$T_TMP/env/my.conf"
+	assert_ok env LXC_NAME=envbox LXC_PATH="$T_TMP/env" LXC_ROOTFS_PATH="dir:$T_TMP/env/elsewhere" \
+		LXC_CONFIG_FILE="$T_TMP/env/my.conf" "$TDIR/lxc-busybox"
+	assert_eq "$(cat "$T_TMP/env/elsewhere/etc/hostname")" envbox "hostname"
+	assert_contains "$(cat "$T_TMP/env/my.conf")" "lxc.rootfs.path = dir:$T_TMP/env/elsewhere"
+	assert_contains "$(cat "$T_TMP/env/my.conf")" "lxc.uts.name = envbox"
+	assert_no_file "$T_TMP/env/config"
+}
+
 test_busybox_refuses_dynamic_busybox_and_nonempty_rootfs() {
 	need_template busybox
 	new_container bd
