@@ -39,10 +39,17 @@ static void cleanup(void)
 		nftw(scratch, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
+/* A broken promise: remove the scratch directory (abort skips atexit), then crash for libFuzzer. */
+__attribute__((noreturn)) static void die(void)
+{
+	cleanup();
+	abort();
+}
+
 static void put(const char *name, const char *text)
 {
 	if (file_write_atomic(name, text, strlen(text), 0644) < 0)
-		abort();
+		die();
 }
 
 static char out_path[128];
@@ -52,15 +59,15 @@ static void setup(void)
 	char start_dir[4096], d2[256];
 
 	if (!getcwd(start_dir, sizeof(start_dir)))
-		abort();
+		die();
 	/* tmpfs if there is one: every round trip writes (and fsyncs) files */
 	snprintf(scratch, sizeof(scratch), "%s/berth-fuzz.XXXXXX", access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (!mkdtemp(scratch) || chdir(scratch) < 0)
-		abort();
+		die();
 	/* the files are made here by relative names; then back, for libFuzzer's artifacts */
 	atexit(cleanup);
 	if (mkdir("d", 0755) < 0)
-		abort();
+		die();
 	put("a.conf", "lxc.cap.drop = sys_admin\nlxc.uts.name = from-a\nlxc.cgroup.devices.allow = a\n");
 	put("legacy.conf", "lxc.network.type = veth\nlxc.network.link = br0\nlxc.utsname = old\n");
 	put("d/1.conf", "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.0.1/24\n");
@@ -70,7 +77,7 @@ static void setup(void)
 	snprintf(d2, sizeof(d2), "lxc.include = %s/loop.conf\n", scratch);
 	put("loop.conf", d2);
 	if (chdir(start_dir) < 0)
-		abort();
+		die();
 	log_set_quiet(true);
 }
 
@@ -87,7 +94,7 @@ static char *confine_includes(const char *text)
 	const char *pos = text;
 
 	if (!out)
-		abort();
+		die();
 	while (*pos) {
 		const char *nl = strchr(pos, '\n');
 		size_t len = nl ? (size_t)(nl - pos) : strlen(pos);
@@ -95,7 +102,7 @@ static char *confine_includes(const char *text)
 		int n;
 
 		if (!line)
-			abort();
+			die();
 		eq = strchr(line, '=');
 		if (eq) {
 			*eq = '\0';
@@ -139,7 +146,7 @@ static void same_items(const struct lxc_config *a, const struct lxc_config *b)
 	if (conf_item_count(a) != conf_item_count(b)) {
 		fprintf(stderr, "%zu items before writing, %zu after reading back\n", conf_item_count(a),
 			conf_item_count(b));
-		abort();
+		die();
 	}
 	for (size_t i = 0; i < conf_item_count(a); i++) {
 		const struct conf_item *x = conf_item_at(a, i), *y = conf_item_at(b, i);
@@ -147,7 +154,7 @@ static void same_items(const struct lxc_config *a, const struct lxc_config *b)
 		if (strcmp(x->key, y->key) || strcmp(x->value, y->value)) {
 			fprintf(stderr, "item %zu: %s = %s before writing, %s = %s after reading back\n", i, x->key,
 				x->value, y->key, y->value);
-			abort();
+			die();
 		}
 	}
 }
@@ -168,7 +175,7 @@ static void query_everything(const struct lxc_config *c)
 		int got = conf_get_item(c, key, buf, sizeof(buf));
 
 		if (len != got || (got >= 0 && (size_t)got < sizeof(buf) && strlen(buf) != (size_t)got))
-			abort();
+			die();
 		free(conf_get_list(c, key));
 		(void)conf_get(c, key);
 	}
@@ -195,15 +202,15 @@ static void round_trip(struct lxc_config *c)
 	char *one = NULL, *two = NULL;
 
 	if (!d || conf_write(c, out_path) < 0)
-		abort();
+		die();
 	if (conf_load_file(d, out_path, &err) < 0) {
 		fprintf(stderr, "the written config does not load: %s\n", err.text);
-		abort();
+		die();
 	}
 	same_items(c, d);
 	if (file_read_all(out_path, &one, NULL) < 0 || conf_write(d, out_path) < 0 ||
 	    file_read_all(out_path, &two, NULL) < 0 || strcmp(one, two))
-		abort();
+		die();
 	free(one);
 	free(two);
 	conf_free(d);
@@ -242,7 +249,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char *value = strdup(conf_item_at(c, 0)->value);
 
 			if (!key || !value)
-				abort();
+				die();
 			(void)conf_set(c, key, value, &err);
 			round_trip(c);
 			(void)conf_set(c, key, "", &err);
@@ -256,7 +263,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)conf_clear(c, "lxc.cgroup");
 		round_trip(c);
 		if (conf_convert_legacy(c) < 0 || conf_legacy_count(c) != 0)
-			abort();
+			die();
 		round_trip(c);
 		query_everything(c);
 	}
