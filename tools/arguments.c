@@ -124,6 +124,8 @@ static char *build_short_options(const struct tool_args *args)
 	/* '+': stop at the first non-option, so `lxc-attach -n c -- ls -l` and
 	 * `lxc-execute -n c ls -l` keep the command's own options. */
 	strcpy(s, (args->flags & ARG_PERMUTE) ? "" : "+");
+	/* ':' next: a missing argument is reported as such, not as an unknown option. */
+	strcat(s, ":");
 	strcat(s, own);
 	if ((args->flags & ARG_NAME) && !strchr(own, 'n'))
 		strcat(s, "n:");
@@ -211,6 +213,8 @@ int tool_args_parse(struct tool_args *args, int argc, char **argv)
 			usage_error(args, "unrecognized option '%s'", argv[optind - 1]);
 			break;
 		case ':':
+			if (optopt > 0 && optopt < 256)
+				usage_error(args, "option '-%c' requires an argument", optopt);
 			usage_error(args, "option '%s' requires an argument", argv[optind - 1]);
 			break;
 		default:
