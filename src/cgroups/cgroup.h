@@ -1,0 +1,71 @@
+/* cgroup.h - the container's cgroups behind one interface: the host's layout read once, a v1 and a v2 driver used together on hybrid hosts; SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef BERTH_CGROUPS_CGROUP_H
+#define BERTH_CGROUPS_CGROUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct cg_driver;
+
+/* One mounted hierarchy of the host. */
+struct cg_hierarchy {
+	const struct cg_driver *driver; /* v1 or v2 */
+	char *mountpoint;               /* /sys/fs/cgroup/memory */
+	char **controllers;             /* v1: "memory", "name=systemd"; v2: those in cgroup.controllers */
+	char *own;                      /* this process's cgroup in it, "/" or "/a/b" */
+};
+
+struct cgroup_layout {
+	struct cg_hierarchy *h;
+	size_t n;
+	bool pure_v2;                   /* one cgroup2 hierarchy and nothing else: CLONE_INTO_CGROUP works */
+};
+
+/* Reads /proc/self/mountinfo and /proc/self/cgroup. 0 or -errno. */
+int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen);
+void cgroup_layout_free(struct cgroup_layout *l);
+
+/* A cgroup of ours (lxc.payload.NAME, lxc.monitor.NAME) in every hierarchy. */
+struct cgroup_set;
+
+/*
+ * Creates `leaf` in every hierarchy, under the hierarchy's root (as LXC does
+ * for root) or under our own cgroup when `relative` (lxc.cgroup.relative, or
+ * not root). A stale empty one from a killed monitor is removed first.
+ */
+int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
+		  char *err, size_t errlen);
+/* Moves pid into the set in every hierarchy (cgroup.procs: each burst of
+ * moves waits for an RCU grace period, milliseconds; prefer the calls below). */
+int cgroup_attach(struct cgroup_set *s, pid_t pid, char *err, size_t errlen);
+/*
+ * Moves the calling process into the set. On v1 hierarchies a single-threaded
+ * caller writes "0" to tasks, which the kernel does without its global
+ * threadgroup lock (tens of microseconds instead of a grace period). cgroup2
+ * has no such path: skip_v2 leaves it to CLONE_INTO_CGROUP or to a later
+ * cgroup_enter_self_v2 off the critical path.
+ */
+int cgroup_enter_self(struct cgroup_set *s, bool skip_v2, char *err, size_t errlen);
+int cgroup_enter_self_v2(struct cgroup_set *s, char *err, size_t errlen);
+/* Moves the calling process back where it started (before removing its own cgroup). */
+int cgroup_return_self(const struct cgroup_layout *l, bool v2);
+/* lxc.cgroup.KEY (v2 false) or lxc.cgroup2.KEY (v2 true) = value. */
+int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, bool v2, char *err, size_t errlen);
+/* An fd of the cgroup2 directory (for CLONE_INTO_CGROUP), -1 if none. */
+int cgroup_v2_fd(const struct cgroup_set *s);
+/* The path of the set in the hierarchy holding `controller` ("memory"; NULL: the first). */
+const char *cgroup_path(const struct cgroup_set *s, const char *controller);
+/* Removes the set's directories (and any the container made below them), frees it. */
+int cgroup_destroy(struct cgroup_set *s);
+
+/* What to mount for lxc.mount.auto cgroup inside a cgroup namespace. */
+struct cgroup_mount_spec {
+	char name[64];     /* directory under /sys/fs/cgroup ("memory", "systemd", "unified"); "" on pure v2 */
+	char fstype[16];   /* cgroup / cgroup2 */
+	char options[256]; /* "memory", "none,name=systemd", "" */
+};
+/* Fills up to max specs; returns the count. */
+size_t cgroup_mount_specs(const struct cgroup_layout *l, struct cgroup_mount_spec *specs, size_t max);
+
+#endif

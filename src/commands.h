@@ -1,0 +1,101 @@
+/* commands.h - the command socket of a running container: the monitor's side and the client calls (state, init pid, stop, config, waiting for states); SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef BERTH_COMMANDS_H
+#define BERTH_COMMANDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* A container's states, numbered as LXC's lxc_state_t. */
+enum run_state {
+	RUN_STOPPED,
+	RUN_STARTING,
+	RUN_RUNNING,
+	RUN_STOPPING,
+	RUN_ABORTING,
+	RUN_FREEZING,
+	RUN_FROZEN,
+	RUN_THAWED,
+	RUN_STATE_MAX,
+};
+
+/* "RUNNING" <-> RUN_RUNNING; run_state_from_name returns -EINVAL for an unknown name. */
+const char *run_state_name(int state);
+int run_state_from_name(const char *name);
+/* "RUNNING|STOPPED" -> a mask of (1 << state); -EINVAL with the bad word in err. */
+int run_state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen);
+
+/* ---- client side: every call works for root or the container's owner ---- */
+
+/* The container's state; RUN_STOPPED when no monitor answers. */
+int cmd_get_state(const char *name, const char *lxcpath);
+/* The init's pid (in our pid namespace), or -1 when not running. */
+pid_t cmd_get_init_pid(const char *name, const char *lxcpath);
+/* A pidfd of the init, or -ESRCH when not running. */
+int cmd_get_init_pidfd(const char *name, const char *lxcpath);
+/* The monitor's pid, or -1. */
+pid_t cmd_get_monitor_pid(const char *name, const char *lxcpath);
+/* Kills the container (lxc.signal.stop, default SIGKILL) and returns once it
+ * is STOPPED and torn down. 0, or -ESRCH when it was not running. */
+int cmd_stop(const char *name, const char *lxcpath);
+
+enum cmd_signal_kind { CMD_SIGNAL_HALT, CMD_SIGNAL_REBOOT, CMD_SIGNAL_STOP };
+/* Sends lxc.signal.halt / reboot / stop to the init. 0 or -ESRCH. */
+int cmd_signal(const char *name, const char *lxcpath, enum cmd_signal_kind kind);
+/* Halt signal, then wait up to timeout seconds (-1: forever, 0: do not wait)
+ * for STOPPED. 0, -ETIMEDOUT, or -ESRCH when not running. */
+int cmd_shutdown(const char *name, const char *lxcpath, int timeout);
+/* Reboot signal; with timeout != 0 waits until a new init runs. 0, -ETIMEDOUT, -ESRCH. */
+int cmd_reboot(const char *name, const char *lxcpath, int timeout);
+/* A key of the running config (lists one per line). 0 with *value malloc'd,
+ * -ENOENT for an unknown key, -ESRCH when not running. */
+int cmd_get_config_item(const char *name, const char *lxcpath, const char *key, char **value);
+/* The container's cgroup in the hierarchy of controller (NULL: the first). */
+int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *controller, char **path);
+/* Waits until the state is one of mask (bits 1 << RUN_*): returns that state,
+ * or -ETIMEDOUT after timeout seconds (-1: no limit). Event-driven. */
+int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout);
+
+/* ---- lxc-monitor: state changes of every container of an lxcpath ---- */
+
+struct cmd_monitor;
+/* Starts listening; events that happen from now on are received. */
+int cmd_monitor_open(const char *lxcpath, struct cmd_monitor **out);
+int cmd_monitor_fd(const struct cmd_monitor *m);
+enum cmd_event_type { CMD_EVENT_STATE, CMD_EVENT_EXIT };
+/* Waits up to timeout ms (-1: forever) for one event. 1 with an event, 0 on timeout, -errno. */
+int cmd_monitor_next(struct cmd_monitor *m, int timeout_ms, char *name, size_t namelen, int *type, int *value);
+void cmd_monitor_close(struct cmd_monitor *m);
+
+/* ---- monitor side ---- */
+
+struct cmd_server_ops {
+	int (*state)(void *data);
+	pid_t (*init_pid)(void *data);
+	int (*init_pidfd)(void *data); /* a new fd the server sends and closes */
+	int (*signal)(void *data, enum cmd_signal_kind kind);
+	int (*config_item)(void *data, const char *key, char *buf, size_t len);
+	const char *(*cgroup_path)(void *data, const char *controller);
+	void *data;
+};
+
+/* Binds the container's abstract socket. -EEXIST when a monitor already has it. */
+int cmd_server_bind(const char *name, const char *lxcpath, int *fd, char *err, size_t errlen);
+
+struct cmd_server;
+/* Serves on listen_fd through epfd; the fds it adds carry CMD_EPOLL_TAG in data.u64. */
+#define CMD_EPOLL_TAG (1ULL << 40)
+struct cmd_server *cmd_server_new(int listen_fd, int epfd, const char *name, const char *lxcpath,
+				  const struct cmd_server_ops *ops);
+void cmd_server_event(struct cmd_server *s, uint64_t tag);
+/* Tells subscribers and lxc-monitor listeners; when STOPPED, answers pending stop calls. */
+void cmd_server_state(struct cmd_server *s, int state);
+/* The init exited with status (lxc-monitor prints it). */
+void cmd_server_exit_code(struct cmd_server *s, int status);
+void cmd_server_free(struct cmd_server *s);
+
+/* State changes of a container that is not served yet (before bind) or any more. */
+void cmd_broadcast_state(const char *name, const char *lxcpath, int state);
+
+#endif

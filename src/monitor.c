@@ -1,0 +1,770 @@
+/* monitor.c - the monitor: makes the cgroups, spawns the init, serves the command socket, reaps the init, tears down and reboots; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "caps.h"
+#include "cgroups/cgroup.h"
+#include "commands.h"
+#include "console.h"
+#include "hooks.h"
+#include "log.h"
+#include "monitor.h"
+#include "namespace.h"
+#include "start_spawn.h"
+#include "util/cleanup.h"
+#include "util/strutil.h"
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+enum {
+	TAG_SIGNAL = 1,
+	TAG_INIT,
+	TAG_CONSOLE,  /* the console pty's master */
+	TAG_INPUT,    /* what feeds the console: the caller's terminal (-F) or lxc.console.path */
+};
+
+struct monitor {
+	struct monitor_args *a;
+	struct start_plan *plan;
+	const struct start_args *args;
+	struct cgroup_layout *layout;
+	struct cgroup_set *mon_cg;
+	struct cgroup_set *payload;
+	struct pty_pair *ptys;
+	int n_ptys;
+	struct cgroup_mount_spec cg_specs[32];
+	size_t n_cg_specs;
+	bool cg_mount;
+	struct cmd_server *srv;
+	int epfd;
+	int sigfd;
+	sigset_t oldmask;
+	pid_t pid;
+	int pidfd;
+	int netns_fd;
+	int state;
+	struct hook_env henv;
+	char *ns_args[8];
+	int ns_fds[8];
+	int console_in;      /* -1: none */
+	int console_out;     /* -1: none */
+	int console_log;     /* -1: none */
+	bool console_reading;
+	struct console_term term;
+	int devnull;
+	bool prestart_done;
+	bool mon_v2_entered;
+};
+
+int64_t monitor_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void trace_step(struct monitor *m, const char *what)
+{
+	TRACE("start step: %s (+%lldus)", what, (long long)(monitor_now_us() - m->a->t0_us));
+}
+
+static void set_state(struct monitor *m, int state)
+{
+	m->state = state;
+	if (m->srv)
+		cmd_server_state(m->srv, state);
+	else
+		cmd_broadcast_state(m->plan->name, m->plan->lxcpath, state);
+	TRACE("state %s", run_state_name(state));
+}
+
+/* ---- command callbacks ---- */
+
+static int cb_state(void *data)
+{
+	return ((struct monitor *)data)->state;
+}
+
+static pid_t cb_init_pid(void *data)
+{
+	struct monitor *m = data;
+	return m->pid > 0 ? m->pid : -ESRCH;
+}
+
+static int cb_init_pidfd(void *data)
+{
+	struct monitor *m = data;
+	int fd;
+
+	if (m->pidfd < 0)
+		return -ESRCH;
+	fd = fcntl(m->pidfd, F_DUPFD_CLOEXEC, 3);
+	return fd < 0 ? -errno : fd;
+}
+
+static int cb_signal(void *data, enum cmd_signal_kind kind)
+{
+	struct monitor *m = data;
+	int sig = kind == CMD_SIGNAL_HALT ? m->plan->halt_signal :
+		  kind == CMD_SIGNAL_REBOOT ? m->plan->reboot_signal : m->plan->stop_signal;
+
+	if (m->pidfd < 0)
+		return -ESRCH;
+	if (syscall(SYS_pidfd_send_signal, m->pidfd, sig, NULL, 0) < 0)
+		return -errno;
+	if (kind == CMD_SIGNAL_STOP && m->state == RUN_RUNNING)
+		set_state(m, RUN_STOPPING);
+	return 0;
+}
+
+static int cb_config_item(void *data, const char *key, char *buf, size_t len)
+{
+	struct monitor *m = data;
+
+	if (!m->args->config_item)
+		return -ENOSYS;
+	return m->args->config_item(m->args->config_ctx, key, buf, len);
+}
+
+static const char *cb_cgroup_path(void *data, const char *controller)
+{
+	struct monitor *m = data;
+	return cgroup_path(m->payload, controller);
+}
+
+/* ---- pieces of the start and the teardown ---- */
+
+static int run_hooks(struct monitor *m, enum plan_hook_type t, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < m->plan->n_hooks[t]; i++) {
+		char why[3072];
+		int ret = hook_run(plan_hook_name(t), m->plan->hooks[t][i].cmd, &m->henv, why, sizeof(why));
+		if (ret < 0) {
+			snprintf(err, errlen, "%s: %s", m->plan->hooks[t][i].origin, why);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int make_payload(struct monitor *m, char *err, size_t errlen)
+{
+	char leaf[300];
+	int ret;
+
+	snprintf(leaf, sizeof(leaf), "lxc.payload.%s", m->plan->name);
+	ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->payload, err, errlen);
+	if (ret < 0)
+		return ret;
+	/* Limits go in before any process does. */
+	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
+		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
+		bool v2 = !strncmp(kv->key, "2:", 2);
+		char why[2048];
+
+		ret = cgroup_set_value(m->payload, kv->key + (v2 ? 2 : 0), kv->value, v2, why, sizeof(why));
+		if (ret < 0) {
+			snprintf(err, errlen, "%s: %s", kv->origin, why);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/* Shared namespaces: NAME (a container of this lxcpath), /path/to/container, or a PID. */
+static int open_shares(struct monitor *m, char *err, size_t errlen)
+{
+	static const int flag[PLAN_NS_MAX] = { CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUTS, CLONE_NEWPID };
+
+	for (int i = 0; i < PLAN_NS_MAX; i++) {
+		const char *spec = m->plan->share_spec[i];
+		pid_t pid = -1;
+		int v, fd;
+
+		if (!spec || m->plan->share_fd[i] >= 0)
+			continue;
+		if (str_to_int(spec, &v) == 0 && v > 0) {
+			pid = v;
+		} else if (strchr(spec, '/')) {
+			__do_free char *copy = strdup(spec);
+			char *slash = copy ? strrchr(copy, '/') : NULL;
+			if (!slash)
+				return -ENOMEM;
+			*slash = '\0';
+			pid = cmd_get_init_pid(slash + 1, *copy ? copy : "/");
+		} else {
+			pid = cmd_get_init_pid(spec, m->plan->lxcpath);
+		}
+		if (pid <= 0) {
+			snprintf(err, errlen, "lxc.namespace.share.%s: container '%s' is not running (start it first or give a pid)",
+				 plan_ns_name(i), spec);
+			return -ESRCH;
+		}
+		fd = ns_open(pid, flag[i]);
+		if (fd < 0) {
+			snprintf(err, errlen, "lxc.namespace.share.%s: cannot open the %s namespace of pid %d: %s", plan_ns_name(i),
+				 plan_ns_name(i), pid, strerror(-fd));
+			return fd;
+		}
+		m->plan->share_fd[i] = fd;
+	}
+	return 0;
+}
+
+/* lxc.mount.auto cgroup: as LXC, left to the init when it gets a cgroup
+ * namespace and keeps CAP_SYS_ADMIN, unless forced or on a pure cgroup2 host. */
+static void decide_cgroup_mounts(struct monitor *m)
+{
+	const struct start_plan *p = m->plan;
+	bool force = p->cgroup_auto & AUTO_CGROUP_FORCE;
+
+	m->n_cg_specs = cgroup_mount_specs(m->layout, m->cg_specs, ARRAY_SIZE(m->cg_specs));
+	if (!p->cgroup_auto)
+		return;
+	if (!force && (p->cap_drop & (1ULL << CAP_SYS_ADMIN)))
+		force = true;
+	if (!force && m->layout->pure_v2)
+		force = true;
+	m->cg_mount = force || !(p->clone_flags & CLONE_NEWCGROUP);
+}
+
+static int open_console_io(struct monitor *m, char *err, size_t errlen)
+{
+	const struct start_plan *p = m->plan;
+
+	m->console_in = m->console_out = m->console_log = -1;
+	if (p->console_none)
+		return 0;
+	if (p->console_logfile) {
+		m->console_log = open(p->console_logfile, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
+		if (m->console_log < 0) {
+			snprintf(err, errlen, "lxc.console.logfile: cannot open %s: %s", p->console_logfile, strerror(errno));
+			return -errno;
+		}
+	}
+	if (p->console_path) {
+		int fd = open(p->console_path, O_RDWR | O_NOCTTY | O_CLOEXEC | O_CREAT, 0600);
+		if (fd < 0) {
+			snprintf(err, errlen, "lxc.console.path: cannot open %s: %s", p->console_path, strerror(errno));
+			return -errno;
+		}
+		m->console_in = fd;
+		m->console_out = fd;
+		if (!isatty(fd)) {
+			/* A plain file only receives output. */
+			m->console_in = -1;
+		}
+	} else if (m->args->foreground_console) {
+		m->console_out = STDOUT_FILENO;
+		m->console_in = STDIN_FILENO;
+	}
+	return 0;
+}
+
+static void watch(struct monitor *m, int fd, uint64_t tag)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = (tag << 32) | (uint32_t)fd };
+	epoll_ctl(m->epfd, EPOLL_CTL_ADD, fd, &ev);
+}
+
+static void unwatch(struct monitor *m, int fd)
+{
+	epoll_ctl(m->epfd, EPOLL_CTL_DEL, fd, NULL);
+}
+
+/* Keeps the init's namespaces for the stop hooks ("mnt:/proc/MONITOR/fd/N"). */
+static void keep_namespaces(struct monitor *m)
+{
+	static const int flags[] = { CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWCGROUP };
+	int n = 0;
+
+	if (!m->plan->n_hooks[HOOK_STOP])
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(flags) && n < 7; i++) {
+		int fd = ns_open(m->pid, flags[i]);
+		if (fd < 0)
+			continue;
+		m->ns_fds[n] = fd;
+		m->ns_args[n] = str_printf("%s:/proc/%d/fd/%d", ns_proc_name(flags[i]), getpid(), fd);
+		if (!m->ns_args[n]) {
+			close(fd);
+			continue;
+		}
+		n++;
+	}
+	m->ns_args[n] = NULL;
+}
+
+static void drop_namespaces(struct monitor *m)
+{
+	for (int i = 0; m->ns_args[i]; i++) {
+		free(m->ns_args[i]);
+		m->ns_args[i] = NULL;
+		close(m->ns_fds[i]);
+	}
+}
+
+static int spawn_init(struct monitor *m, char *err, size_t errlen)
+{
+	struct spawn s = {
+		.plan = m->plan,
+		.payload = m->payload,
+		.pure_v2 = m->layout->pure_v2,
+		.ptys = m->ptys,
+		.n_ptys = m->n_ptys,
+		.cg_specs = m->cg_specs,
+		.n_cg_specs = m->n_cg_specs,
+		.cg_mount = m->cg_mount,
+		.net = m->args->net,
+		.hook_env = &m->henv,
+		.devnull = m->devnull,
+		.keep_stdio = m->args->foreground_console && m->plan->console_none,
+		.t0_us = m->a->t0_us,
+	};
+	int ret = start_spawn(&s, err, errlen);
+
+	if (ret < 0)
+		return ret;
+	m->pid = s.pid;
+	m->pidfd = s.pidfd;
+	m->netns_fd = s.netns_fd;
+	watch(m, m->pidfd, TAG_INIT);
+	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading) {
+		watch(m, m->ptys[0].master, TAG_CONSOLE);
+		m->console_reading = true;
+	}
+	keep_namespaces(m);
+	return 0;
+}
+
+/* The monitor's own cgroup (lxc.monitor.NAME): nothing the container waits
+ * for, so it is made once the caller has its answer. */
+static void enter_monitor_cgroup(struct monitor *m)
+{
+	char leaf[300], why[2048] = "";
+	int ret = -EBUSY;
+
+	/* A monitor of the same name that is just exiting may still be in its
+	 * cgroup: take the next free suffix then, as LXC does. */
+	for (int i = 0; i < 10 && ret == -EBUSY; i++) {
+		if (i)
+			snprintf(leaf, sizeof(leaf), "lxc.monitor.%s-%d", m->plan->name, i);
+		else
+			snprintf(leaf, sizeof(leaf), "lxc.monitor.%s", m->plan->name);
+		ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->mon_cg, why, sizeof(why));
+	}
+	if (ret < 0) {
+		WARN("the monitor stays in its parent's cgroup: %s", why);
+		return;
+	}
+	/* v1 first (cheap); the cgroup2 move waits for an RCU grace period. */
+	if (cgroup_enter_self(m->mon_cg, true, why, sizeof(why)) < 0 || cgroup_enter_self_v2(m->mon_cg, why, sizeof(why)) < 0)
+		WARN("%s", why);
+	m->mon_v2_entered = true;
+	trace_step(m, "monitor in its own cgroup");
+}
+
+/* Everything one run of the init needs, up to RUNNING. */
+static int bring_up(struct monitor *m, char *err, size_t errlen)
+{
+	int ret;
+
+	ret = make_payload(m, err, errlen);
+	if (ret < 0)
+		return ret;
+	trace_step(m, "payload cgroup created");
+	ret = run_hooks(m, HOOK_PRE_START, err, errlen);
+	m->prestart_done = true;
+	if (ret < 0)
+		return ret;
+	ret = spawn_init(m, err, errlen);
+	if (ret < 0)
+		return ret;
+	trace_step(m, "init exec'd");
+	return 0;
+}
+
+/* What one run leaves to undo: the init's cgroup, the stop hooks. */
+static void take_down(struct monitor *m, bool ran, bool reboot)
+{
+	char why[4096];
+
+	if (ran) {
+		m->henv.target = reboot ? "reboot" : "stop";
+		m->henv.ns_args = m->ns_args;
+		if (run_hooks(m, HOOK_STOP, why, sizeof(why)) < 0)
+			ERROR("%s", why);
+		m->henv.ns_args = NULL;
+		m->henv.target = NULL;
+	}
+	drop_namespaces(m);
+	if (m->netns_fd >= 0) {
+		/* Stop-time work while we still hold the namespace; the kernel removes the veths with it. */
+		const struct start_net_ops *net = m->args->net;
+		if (net && (ran ? net->stop : net->undo))
+			(ran ? net->stop : net->undo)(net->ctx, m->netns_fd);
+		close(m->netns_fd);
+		m->netns_fd = -1;
+	}
+	if (m->pidfd >= 0) {
+		unwatch(m, m->pidfd);
+		close(m->pidfd);
+	}
+	m->pidfd = -1;
+	m->pid = -1;
+	if (m->payload && cgroup_destroy(m->payload) < 0)
+		WARN("could not remove all of the container's cgroups (lxc.payload.%s)", m->plan->name);
+	m->payload = NULL;
+}
+
+static void post_stop(struct monitor *m, bool reboot)
+{
+	char why[4096];
+
+	if (!m->prestart_done)
+		return;
+	m->henv.target = reboot ? "reboot" : "stop";
+	if (run_hooks(m, HOOK_POST_STOP, why, sizeof(why)) < 0)
+		ERROR("%s", why);
+	m->henv.target = NULL;
+	m->prestart_done = false;
+}
+
+/* ---- the event loop ---- */
+
+static void copy_out(struct monitor *m, const char *buf, size_t n)
+{
+	if (m->console_out >= 0) {
+		for (size_t off = 0; off < n;) {
+			ssize_t w = write(m->console_out, buf + off, n - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break;
+			off += (size_t)w;
+		}
+	}
+	if (m->console_log >= 0 && write(m->console_log, buf, n) < 0)
+		(void)0;
+}
+
+static void on_console(struct monitor *m)
+{
+	char buf[16384];
+	ssize_t n = read(m->ptys[0].master, buf, sizeof(buf));
+
+	if (n > 0) {
+		copy_out(m, buf, (size_t)n);
+		return;
+	}
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	/* EIO: nobody in the container holds the console any more. */
+	unwatch(m, m->ptys[0].master);
+	m->console_reading = false;
+}
+
+static void on_input(struct monitor *m)
+{
+	char buf[4096];
+	ssize_t n = read(m->console_in, buf, sizeof(buf));
+
+	if (n > 0 && m->n_ptys > 0 && !m->plan->console_none) {
+		if (write(m->ptys[0].master, buf, (size_t)n) < 0)
+			(void)0;
+		return;
+	}
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	unwatch(m, m->console_in);
+	m->console_in = -1;
+}
+
+/* Returns true when the init has exited (*status filled). */
+static bool on_signal(struct monitor *m)
+{
+	struct signalfd_siginfo si;
+
+	while (read(m->sigfd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo == SIGCHLD)
+			continue;
+		if (si.ssi_signo == SIGWINCH) {
+			if (m->console_in >= 0 && m->n_ptys > 0 && !m->plan->console_none)
+				console_copy_winsize(m->console_in, m->ptys[0].master);
+			continue;
+		}
+		/* As LXC's monitor: other signals are the init's. */
+		if (m->pidfd >= 0)
+			syscall(SYS_pidfd_send_signal, m->pidfd, (int)si.ssi_signo, NULL, 0);
+	}
+	return false;
+}
+
+static int wait_for_init(struct monitor *m)
+{
+	struct epoll_event evs[16];
+
+	for (;;) {
+		int n = epoll_wait(m->epfd, evs, ARRAY_SIZE(evs), -1);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		for (int i = 0; i < n; i++) {
+			uint64_t tag = evs[i].data.u64;
+
+			if (tag & CMD_EPOLL_TAG) {
+				cmd_server_event(m->srv, tag);
+				continue;
+			}
+			switch (tag >> 32) {
+			case TAG_SIGNAL:
+				on_signal(m);
+				break;
+			case TAG_INIT: {
+				siginfo_t info = { 0 };
+				if (waitid(P_PIDFD, (id_t)m->pidfd, &info, WEXITED | WNOHANG) == 0 && info.si_pid) {
+					/* Drain what the console still has before reporting. */
+					if (m->console_reading)
+						on_console(m);
+					if (info.si_code == CLD_EXITED)
+						return info.si_status << 8;
+					return (info.si_status & 0x7f) | (info.si_code == CLD_DUMPED ? 0x80 : 0);
+				}
+				break;
+			}
+			case TAG_CONSOLE:
+				on_console(m);
+				break;
+			case TAG_INPUT:
+				on_input(m);
+				break;
+			}
+		}
+	}
+}
+
+static int setup_signals(struct monitor *m)
+{
+	sigset_t mask;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGQUIT);
+	sigaddset(&mask, SIGUSR1);
+	sigaddset(&mask, SIGUSR2);
+	sigaddset(&mask, SIGPWR);
+	sigaddset(&mask, SIGWINCH);
+	if (sigprocmask(SIG_BLOCK, &mask, &m->oldmask) < 0)
+		return -errno;
+	m->sigfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (m->sigfd < 0)
+		return -errno;
+	signal(SIGPIPE, SIG_IGN);
+	watch(m, m->sigfd, TAG_SIGNAL);
+	return 0;
+}
+
+static void monitor_free(struct monitor *m)
+{
+	console_term_restore(&m->term);
+	if (m->ptys)
+		console_free(m->ptys, m->n_ptys);
+	free(m->ptys);
+	if (m->console_log >= 0)
+		close(m->console_log);
+	if (m->console_out >= 0 && m->console_out > 2)
+		close(m->console_out);
+	else if (m->console_in >= 0 && m->console_in > 2)
+		close(m->console_in);
+	if (m->mon_cg) {
+		/* Leave our own cgroup before removing it. */
+		cgroup_return_self(m->layout, m->mon_v2_entered);
+		cgroup_destroy(m->mon_cg);
+	}
+	cgroup_layout_free(m->layout);
+	if (m->sigfd >= 0)
+		close(m->sigfd);
+	if (m->epfd >= 0)
+		close(m->epfd);
+	if (m->devnull >= 0)
+		close(m->devnull);
+	sigprocmask(SIG_SETMASK, &m->oldmask, NULL);
+}
+
+static void report_ready(struct monitor *m, int ret, const char *text)
+{
+	struct monitor_ready msg = { .ret = ret };
+
+	if (m->a->ready_fd < 0)
+		return;
+	m->a->failure_reported = ret < 0;
+	snprintf(msg.text, sizeof(msg.text), "%s", text ? text : "");
+	if (write(m->a->ready_fd, &msg, sizeof(msg)) < 0)
+		(void)0;
+	close(m->a->ready_fd);
+	m->a->ready_fd = -1;
+}
+
+int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
+{
+	struct monitor mon = { .a = a, .plan = a->plan, .args = a->args, .pid = -1, .pidfd = -1, .netns_fd = -1, .sigfd = -1,
+			       .console_in = -1, .console_out = -1, .console_log = -1, .devnull = -1 };
+	struct monitor *m = &mon;
+	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
+				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
+				      .data = m };
+	char level[16];
+	int ret, wstatus = 0;
+	bool ran = false;
+
+	m->state = RUN_STARTING;
+	m->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (m->epfd < 0) {
+		snprintf(err, errlen, "epoll: %s", strerror(errno));
+		close(a->cmd_fd);
+		return -errno;
+	}
+	m->srv = cmd_server_new(a->cmd_fd, m->epfd, m->plan->name, m->plan->lxcpath, &ops);
+	if (!m->srv) {
+		snprintf(err, errlen, "cannot serve the command socket: %s", strerror(errno));
+		close(a->cmd_fd);
+		close(m->epfd);
+		return -ENOMEM;
+	}
+	set_state(m, RUN_STARTING);
+	ret = setup_signals(m);
+	if (ret < 0) {
+		snprintf(err, errlen, "cannot set up signal handling: %s", strerror(-ret));
+		goto fail;
+	}
+	m->devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	snprintf(level, sizeof(level), "%s", log_level_to_string(log_get_level()));
+	m->henv = (struct hook_env){
+		.name = m->plan->name,
+		.config_file = m->plan->config_file,
+		.rootfs_mount = m->plan->rootfs_mount,
+		.rootfs_path = m->plan->rootfs_spec,
+		.console = m->plan->console_path,
+		.console_log = m->plan->console_logfile,
+		.log_level = level,
+		.version = m->plan->hook_version,
+	};
+
+	ret = cgroup_layout_detect(&m->layout, err, errlen);
+	if (ret < 0)
+		goto fail;
+	decide_cgroup_mounts(m);
+
+	ret = open_shares(m, err, errlen);
+	if (ret < 0)
+		goto fail;
+	ret = open_console_io(m, err, errlen);
+	if (ret < 0)
+		goto fail;
+	m->n_ptys = (m->plan->console_none ? 0 : 1) + m->plan->tty_max;
+	if (m->n_ptys) {
+		m->ptys = calloc((size_t)m->n_ptys, sizeof(*m->ptys));
+		if (!m->ptys) {
+			ret = -ENOMEM;
+			goto fail;
+		}
+		ret = console_alloc(m->ptys, m->n_ptys, err, errlen);
+		if (ret < 0) {
+			free(m->ptys);
+			m->ptys = NULL;
+			m->n_ptys = 0;
+			goto fail;
+		}
+		if (m->console_in >= 0 && !m->plan->console_none) {
+			console_term_raw(&m->term, m->console_in);
+			if (isatty(m->console_in))
+				console_copy_winsize(m->console_in, m->ptys[0].master);
+			watch(m, m->console_in, TAG_INPUT);
+		}
+	}
+	trace_step(m, "console ready");
+
+	for (;;) {
+		bool reboot;
+
+		ret = bring_up(m, err, errlen);
+		if (ret < 0)
+			goto fail;
+		ran = true;
+		set_state(m, RUN_RUNNING);
+		trace_step(m, "RUNNING");
+		report_ready(m, 0, NULL);
+		if (!m->mon_cg)
+			enter_monitor_cgroup(m);
+
+		wstatus = wait_for_init(m);
+		if (wstatus < 0) {
+			snprintf(err, errlen, "monitor event loop: %s", strerror(-wstatus));
+			ERROR("%s", err);
+			wstatus = 0;
+		}
+		cmd_server_exit_code(m->srv, wstatus);
+		/* A pid namespace's init that called reboot(2) dies of SIGHUP (poweroff: SIGINT). */
+		reboot = WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGHUP;
+		if (m->state != RUN_STOPPING)
+			set_state(m, RUN_STOPPING);
+		take_down(m, true, reboot);
+		if (!reboot)
+			break;
+		post_stop(m, true);
+		INFO("container %s is rebooting", m->plan->name);
+		set_state(m, RUN_STARTING);
+	}
+
+	set_state(m, RUN_STOPPED);
+	cmd_server_free(m->srv);
+	m->srv = NULL;
+	post_stop(m, false);
+	monitor_free(m);
+	*status = wstatus;
+	return 0;
+
+fail:
+	if (!*err)
+		snprintf(err, errlen, "%s", strerror(-ret));
+	set_state(m, RUN_ABORTING);
+	if (m->pid > 0) {
+		syscall(SYS_pidfd_send_signal, m->pidfd, SIGKILL, NULL, 0);
+		waitpid(m->pid, NULL, 0);
+	}
+	take_down(m, false, false);
+	post_stop(m, false);
+	set_state(m, RUN_STOPPED);
+	cmd_server_free(m->srv);
+	m->srv = NULL;
+	report_ready(m, ret, err);
+	monitor_free(m);
+	(void)ran;
+	return ret;
+}

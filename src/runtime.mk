@@ -1,0 +1,26 @@
+# src/runtime.mk - running containers: the start plan, the monitor, namespaces, rootfs and mounts, /dev, console, caps, hooks, cgroups, the command socket
+# SPDX-License-Identifier: LGPL-2.1-or-later
+src_libberth_core_la_SOURCES += \
+	src/start.c src/start.h src/start_conf.c \
+	src/start_plan.c src/start_plan.h \
+	src/start_signal.c src/start_signal.h \
+	src/start_spawn.c src/start_spawn.h \
+	src/start_child.c src/start_child.h \
+	src/monitor.c src/monitor.h \
+	src/commands.c src/commands.h \
+	src/namespace.c src/namespace.h \
+	src/rootfs.c src/rootfs.h \
+	src/mount.c src/mount.h \
+	src/autodev.c src/autodev.h \
+	src/console.c src/console.h \
+	src/caps.c src/caps.h \
+	src/hooks.c src/hooks.h \
+	src/cgroups/cgroup.c src/cgroups/cgroup.h src/cgroups/driver.h \
+	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c
+
+# The system tests' driver of the runtime's internal calls (tests/system/runtime*.sh use it
+# where the lxc-* tools cannot reach the runtime yet); built, not installed.
+noinst_PROGRAMS += tests/system/run-driver
+tests_system_run_driver_SOURCES = tests/system/run-driver.c
+tests_system_run_driver_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_system_run_driver_LDADD = src/libberth-core.la
