@@ -90,6 +90,8 @@ run_tests() {
 			T_TMP=$(mktemp -d /tmp/berth-tmp.XXXXXX)
 			export T_NAME T_ID T_LXCPATH T_TMP
 			on_cleanup "rm -rf '$T_LXCPATH' '$T_TMP'"
+			# The container lock files live under the runtime dir, keyed by lxcpath (as LXC's do).
+			on_cleanup "rm -rf '$BERTH_PREFIX/run/lxc/lock$T_LXCPATH' '/run/lxc/lock$T_LXCPATH'"
 			before=$(host_state)
 			trap '_t_run_cleanups' EXIT
 			"$fn"
