@@ -103,6 +103,13 @@ static void write_all(int fd, const char *buf, size_t len)
 	}
 }
 
+static __thread char last_error[4096];
+
+const char *log_last_error(void)
+{
+	return last_error;
+}
+
 void log_emit(int level, const char *file, int line, const char *func, const char *fmt, ...)
 {
 	int saved_errno = errno;
@@ -112,7 +119,7 @@ void log_emit(int level, const char *file, int line, const char *func, const cha
 	char msg[4096];
 	va_list ap;
 
-	if (!to_file && !to_stderr) {
+	if (!to_file && !to_stderr && level < LOG_LEVEL_ERROR) {
 		errno = saved_errno;
 		return;
 	}
@@ -120,6 +127,8 @@ void log_emit(int level, const char *file, int line, const char *func, const cha
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (level >= LOG_LEVEL_ERROR)
+		snprintf(last_error, sizeof(last_error), "%s", msg);
 
 	if (to_stderr) {
 		char out[4608];

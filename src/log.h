@@ -32,6 +32,10 @@ void log_set_container(const char *name);
 void log_set_quiet(bool quiet);
 bool log_file_is_open(void);
 
+/* The text of the last ERROR (or worse) this thread logged, printed or not ("" if none):
+ * lets a caller hand a module's own one-line reason on (the monitor to lxc-start). */
+const char *log_last_error(void);
+
 __attribute__((format(printf, 5, 6)))
 void log_emit(int level, const char *file, int line, const char *func, const char *fmt, ...);
 
