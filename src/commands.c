@@ -253,6 +253,9 @@ static int cmd_call(const char *name, const char *lxcpath, uint32_t cmd, int32_t
 int cmd_get_state(const char *name, const char *lxcpath)
 {
 	int ret = cmd_call(name, lxcpath, CMD_GET_STATE, 0, NULL, NULL, NULL);
+
+	if (ret == -EACCES)
+		return ret;
 	return ret < 0 ? RUN_STOPPED : ret;
 }
 

@@ -28,7 +28,8 @@ int run_state_mask_parse(const char *states, unsigned *mask, char *err, size_t e
 
 /* ---- client side: every call works for root or the container's owner ---- */
 
-/* The container's state; RUN_STOPPED when no monitor answers. */
+/* The container's state; RUN_STOPPED when no monitor answers, -EACCES when
+ * one does but refuses the caller (neither root nor the container's owner). */
 int cmd_get_state(const char *name, const char *lxcpath);
 /* The init's pid (in our pid namespace), or -1 when not running. */
 pid_t cmd_get_init_pid(const char *name, const char *lxcpath);

@@ -24,3 +24,6 @@ noinst_PROGRAMS += tests/system/run-driver
 tests_system_run_driver_SOURCES = tests/system/run-driver.c
 tests_system_run_driver_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_system_run_driver_LDADD = src/libberth-core.la
+
+# The container object's running methods (installed by lxccontainer.c) and berth_monitor_*.
+src_liblxc_la_SOURCES += src/lxccontainer_run.c src/lxccontainer_run.h

@@ -75,6 +75,24 @@ void berth_json_null(struct berth_json *j);
  * writing failed. */
 int berth_json_end(struct berth_json *j);
 
+/*
+ * State changes of every container of an lxcpath, as they happen (lxc-monitor).
+ * Only changes after berth_monitor_open() are seen. berth_monitor_next waits
+ * up to timeout_ms (-1: no limit) and returns 1 with an event, 0 on timeout,
+ * or a negative errno.
+ */
+struct berth_monitor;
+struct berth_monitor_event {
+	char name[256];    /* the container */
+	const char *state; /* "STARTING", "RUNNING", ...; NULL for an exit event */
+	bool is_exit;      /* its init exited: exit_status is the wait status */
+	int exit_status;
+};
+struct berth_monitor *berth_monitor_open(const char *lxcpath);
+int berth_monitor_fd(const struct berth_monitor *m);
+int berth_monitor_next(struct berth_monitor *m, int timeout_ms, struct berth_monitor_event *ev);
+void berth_monitor_close(struct berth_monitor *m);
+
 #ifdef __cplusplus
 }
 #endif
