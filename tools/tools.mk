@@ -18,3 +18,4 @@ include $(srcdir)/tools/conf-tools.mk
 include $(srcdir)/tools/inspect-tools.mk
 include $(srcdir)/tools/checkconfig.mk
 include $(srcdir)/tools/archive.mk
+include $(srcdir)/tools/run-tools.mk
