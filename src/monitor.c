@@ -376,10 +376,16 @@ static void enter_monitor_cgroup(struct monitor *m)
 		WARN("the monitor stays in its parent's cgroup: %s", why);
 		return;
 	}
-	/* v1 first (cheap); the cgroup2 move waits for an RCU grace period. */
-	if (cgroup_enter_self(m->mon_cg, true, why, sizeof(why)) < 0 || cgroup_enter_self_v2(m->mon_cg, why, sizeof(why)) < 0)
+	/* v1 moves are cheap. A cgroup2 move waits for an RCU grace period both
+	 * ways, so only where cgroup2 is all there is (a hybrid host's unified
+	 * tree has no controllers worth it for the monitor). */
+	if (cgroup_enter_self(m->mon_cg, true, why, sizeof(why)) < 0)
 		WARN("%s", why);
-	m->mon_v2_entered = true;
+	if (m->layout->pure_v2) {
+		if (cgroup_enter_self_v2(m->mon_cg, why, sizeof(why)) < 0)
+			WARN("%s", why);
+		m->mon_v2_entered = true;
+	}
 	trace_step(m, "monitor in its own cgroup");
 }
 
@@ -589,6 +595,19 @@ static int setup_signals(struct monitor *m)
 	return 0;
 }
 
+/* Out of our own cgroup and remove it; the pid file goes too: after STOPPED
+ * is announced nothing of this run may remain. */
+static void leave_own_cgroup(struct monitor *m)
+{
+	if (m->mon_cg) {
+		cgroup_return_self(m->layout, m->mon_v2_entered);
+		cgroup_destroy(m->mon_cg);
+		m->mon_cg = NULL;
+	}
+	if (m->args->pidfile)
+		unlink(m->args->pidfile);
+}
+
 static void monitor_free(struct monitor *m)
 {
 	console_term_restore(&m->term);
@@ -601,11 +620,7 @@ static void monitor_free(struct monitor *m)
 		close(m->console_out);
 	else if (m->console_in >= 0 && m->console_in > 2)
 		close(m->console_in);
-	if (m->mon_cg) {
-		/* Leave our own cgroup before removing it. */
-		cgroup_return_self(m->layout, m->mon_v2_entered);
-		cgroup_destroy(m->mon_cg);
-	}
+	leave_own_cgroup(m);
 	cgroup_layout_free(m->layout);
 	if (m->sigfd >= 0)
 		close(m->sigfd);
@@ -742,6 +757,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		set_state(m, RUN_STARTING);
 	}
 
+	leave_own_cgroup(m);
 	set_state(m, RUN_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;
@@ -760,6 +776,7 @@ fail:
 	}
 	take_down(m, false, false);
 	post_stop(m, false);
+	leave_own_cgroup(m);
 	set_state(m, RUN_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;

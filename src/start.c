@@ -95,8 +95,6 @@ __attribute__((noreturn)) static void become_daemon_monitor(struct monitor_args 
 	ret = monitor_run(ma, &status, err, sizeof(err));
 	if (ret < 0 && !ma->failure_reported)
 		ERROR("%s", err);
-	if (args->pidfile)
-		unlink(args->pidfile);
 	_exit(ret < 0 ? 1 : 0);
 }
 
@@ -157,8 +155,6 @@ int berth_start_items(const struct plan_item *items, size_t n, const char *name,
 		}
 		write_pidfile(args->pidfile);
 		ret = monitor_run(&ma, &status, err, errlen);
-		if (args->pidfile)
-			unlink(args->pidfile);
 		start_plan_free(plan);
 		if (ret < 0) {
 			ERROR("%s", err);
