@@ -180,7 +180,11 @@ static void undefined_container(void)
 	CHECK(!c->is_running(c));
 	CHECK(c->may_control(c));
 	cfg = c->config_file_name(c);
-	CHECK_STR(cfg, str_printf("%s/nothere/config", lxcpath));
+	{
+		char *want = str_printf("%s/nothere/config", lxcpath);
+		CHECK_STR(cfg, want);
+		free(want);
+	}
 	free(cfg);
 	CHECK_STR(c->get_config_path(c), lxcpath);
 	/* no config loaded: nothing to read, as LXC */
@@ -433,7 +437,9 @@ static void set_config_path_moves_the_container(void)
 		CHECK(c != NULL);
 		return;
 	}
-	CHECK(c->set_config_path(c, str_printf("%s///", other)));
+	cfg = str_printf("%s///", other);
+	CHECK(c->set_config_path(c, cfg));
+	free(cfg);
 	CHECK_STR(c->get_config_path(c), other);
 	cfg = str_printf("%s/mover/config", other);
 	CHECK_STR(c->configfile, cfg);
@@ -471,7 +477,11 @@ static void listing(void)
 	define("b", "lxc.uts.name = b\n");
 	define("a", "lxc.uts.name = a\n");
 	define("broken", "lxc.bogus = 1\n");
-	CHECK_INT(mkdir_p(str_printf("%s/dir", path), 0755), 0);
+	{
+		char *dir = str_printf("%s/dir", path);
+		CHECK_INT(mkdir_p(dir, 0755), 0);
+		free(dir);
+	}
 
 	n = list_defined_containers(path, &names, NULL);
 	CHECK_INT(n, 3);
