@@ -437,12 +437,20 @@ int mount_open_in_root(int root, const char *rel, int flags)
 	return open_in_root_walk(root, rel, flags);
 }
 
-int mount_mkdir_in_root(int root, const char *rel, mode_t mode)
+/*
+ * mkdir -p inside root. A component that is a symlink is followed the way
+ * the kernel would resolve it from the container's root: its target (inside
+ * the rootfs) is created first, so "create=dir" through a link works and
+ * still never reaches outside.
+ */
+static int mkdir_in_root(int root, const char *rel, mode_t mode, int depth)
 {
 	__do_free char *path = NULL;
 	__do_close int fd = -EBADF;
 	char *p;
 
+	if (depth > 40)
+		return -ELOOP;
 	while (*rel == '/')
 		rel++;
 	fd = mount_open_in_root(root, rel, O_PATH | O_DIRECTORY);
@@ -453,18 +461,15 @@ int mount_mkdir_in_root(int root, const char *rel, mode_t mode)
 	path = strdup(rel);
 	if (!path)
 		return -ENOMEM;
-	/* Create each missing component in its (resolved-in-root) parent. */
 	p = path;
 	for (;;) {
 		char *slash = strchr(p, '/');
 		__do_close int parent = -EBADF;
 		char *name;
-		char saved = 0;
+		struct stat st;
 
-		if (slash) {
-			saved = *slash;
+		if (slash)
 			*slash = '\0';
-		}
 		name = strrchr(path, '/');
 		if (name) {
 			*name = '\0';
@@ -477,11 +482,33 @@ int mount_mkdir_in_root(int root, const char *rel, mode_t mode)
 		}
 		if (parent < 0)
 			return parent;
-		if (*name && strcmp(name, ".") && strcmp(name, "..") && mkdirat(parent, name, mode) < 0 && errno != EEXIST)
-			return -errno;
+		if (*name && strcmp(name, ".") && strcmp(name, "..") && mkdirat(parent, name, mode) < 0) {
+			if (errno != EEXIST)
+				return -errno;
+			if (fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+				char target[4096];
+				__do_free char *next = NULL;
+				ssize_t n = readlinkat(parent, name, target, sizeof(target) - 1);
+				int ret;
+
+				if (n < 0)
+					return -errno;
+				target[n] = '\0';
+				/* Absolute: from the container's root; relative: from the link's directory. */
+				if (target[0] == '/' || name == path)
+					next = strdup(target);
+				else
+					next = str_printf("%.*s/%s", (int)(name - 1 - path), path, target);
+				if (!next)
+					return -ENOMEM;
+				ret = mkdir_in_root(root, next, mode, depth + 1);
+				if (ret < 0)
+					return ret;
+			}
+		}
 		if (!slash)
 			break;
-		*slash = saved;
+		*slash = '/';
 		p = slash + 1;
 	}
 	close(fd);
@@ -489,14 +516,22 @@ int mount_mkdir_in_root(int root, const char *rel, mode_t mode)
 	return fd < 0 ? fd : 0;
 }
 
-int mount_create_file_in_root(int root, const char *rel, mode_t mode)
+int mount_mkdir_in_root(int root, const char *rel, mode_t mode)
+{
+	return mkdir_in_root(root, rel, mode, 0);
+}
+
+static int create_file_in_root(int root, const char *rel, mode_t mode, int depth)
 {
 	__do_free char *path = NULL;
 	__do_close int parent = -EBADF;
 	__do_close int fd = -EBADF;
+	struct stat st;
 	char *name;
 	int ret;
 
+	if (depth > 40)
+		return -ELOOP;
 	fd = mount_open_in_root(root, rel, O_PATH);
 	if (fd >= 0)
 		return 0;
@@ -522,9 +557,31 @@ int mount_create_file_in_root(int root, const char *rel, mode_t mode)
 		return parent;
 	close(fd);
 	fd = openat(parent, name, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, mode);
-	if (fd < 0 && errno != EEXIST)
-		return -errno;
+	if (fd >= 0 || errno != EEXIST)
+		return fd < 0 ? -errno : 0;
+	/* A dangling link: create what it names, resolved from the container's root. */
+	if (fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+		char target[4096];
+		__do_free char *next = NULL;
+		ssize_t n = readlinkat(parent, name, target, sizeof(target) - 1);
+
+		if (n < 0)
+			return -errno;
+		target[n] = '\0';
+		if (target[0] == '/' || name == path)
+			next = strdup(target);
+		else
+			next = str_printf("%s/%s", path, target);
+		if (!next)
+			return -ENOMEM;
+		return create_file_in_root(root, next, mode, depth + 1);
+	}
 	return 0;
+}
+
+int mount_create_file_in_root(int root, const char *rel, mode_t mode)
+{
+	return create_file_in_root(root, rel, mode, 0);
 }
 
 void mount_flags_format(unsigned long flags, char *buf, size_t len)

@@ -60,6 +60,7 @@ struct builder {
 	struct kv_list net_types; /* key "N", value type */
 	struct kv_list time_offsets;
 	char *rootfs_options, *rootfs_options_origin;
+	char *rootfs_origin;
 	uint64_t autodev_size;
 	char *notices;           /* keys set that are not applied yet */
 	char *idmap_origin;
@@ -135,6 +136,7 @@ static void builder_free(struct builder *b)
 	free(b->clone_origin);
 	free(b->rootfs_options);
 	free(b->rootfs_options_origin);
+	free(b->rootfs_origin);
 	free(b->notices);
 	free(b->idmap_origin);
 }
@@ -368,7 +370,8 @@ static int read_item(struct builder *b, const struct plan_item *it)
 		return -ENOMEM;
 
 	if (!strcmp(k, "lxc.rootfs.path")) {
-		return replace_str(&p->rootfs_spec, *v ? v : NULL);
+		ret = replace_str(&p->rootfs_spec, *v ? v : NULL);
+		return ret ? ret : replace_str(&b->rootfs_origin, origin);
 	} else if (!strcmp(k, "lxc.rootfs.mount")) {
 		return replace_str(&p->rootfs_mount, *v ? v : NULL);
 	} else if (!strcmp(k, "lxc.rootfs.options")) {
@@ -1043,6 +1046,7 @@ static int resolve_rootfs(struct builder *b)
 {
 	struct start_plan *p = b->p;
 	const char *spec = p->rootfs_spec;
+	const char *o = b->rootfs_origin ? b->rootfs_origin : "lxc.rootfs.path";
 	struct stat st;
 
 	if (!spec)
@@ -1051,15 +1055,15 @@ static int resolve_rootfs(struct builder *b)
 		spec += 4;
 	else if (*spec != '/') {
 		const char *colon = strchr(spec, ':');
-		return fail(b, "lxc.rootfs.path", "storage type '%.*s' is not supported by berth yet (use dir:/path or a directory)",
+		return fail(b, o, "storage type '%.*s' is not supported by berth yet (use dir:/path or a directory)",
 			    colon ? (int)(colon - spec) : (int)strlen(spec), spec);
 	}
 	if (*spec != '/')
-		return fail(b, "lxc.rootfs.path", "'%s' is not an absolute path", p->rootfs_spec);
+		return fail(b, o, "'%s' is not an absolute path", p->rootfs_spec);
 	if (stat(spec, &st) < 0)
-		return fail(b, "lxc.rootfs.path", "%s: %s (create the container's rootfs or fix the path)", spec, strerror(errno));
+		return fail(b, o, "%s: %s (create the container's rootfs or fix the path)", spec, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return fail(b, "lxc.rootfs.path", "%s is not a directory", spec);
+		return fail(b, o, "%s is not a directory", spec);
 	p->rootfs_path = strdup(spec);
 	return p->rootfs_path ? 0 : -ENOMEM;
 }
