@@ -1,6 +1,15 @@
 # tests/tests.mk - unit test programs (make check runs them) and what the test runner needs
 # SPDX-License-Identifier: LGPL-2.1-or-later
-EXTRA_DIST += tests/unit/unit.h tests/system
+EXTRA_DIST += tests/unit/unit.h
+
+# The system tests and benchmarks are scripts: copy them from the source tree (listing the
+# directory in EXTRA_DIST would also pick up objects built into a same-named build dir).
+dist-hook: dist-test-scripts
+dist-test-scripts:
+	$(MKDIR_P) $(distdir)/tests/system $(distdir)/tests/bench
+	cp -p $(srcdir)/tests/system/*.sh $(distdir)/tests/system/
+	for f in $(srcdir)/tests/bench/*; do [ -f "$$f" ] && cp -p "$$f" $(distdir)/tests/bench/ || :; done
+.PHONY: dist-test-scripts
 
 # Unit tests link the internal core directly, so they can reach what liblxc does not export.
 UNIT_LDADD = src/libberth-core.la
