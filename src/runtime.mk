@@ -27,3 +27,12 @@ tests_system_run_driver_LDADD = src/libberth-core.la
 
 # The container object's running methods (installed by lxccontainer.c) and berth_monitor_*.
 src_liblxc_la_SOURCES += src/lxccontainer_run.c src/lxccontainer_run.h
+
+# Unit tests of the pure parts: the start plan (with caps and signal names) and mount parsing/resolution.
+check_PROGRAMS += tests/unit/test-start-plan tests/unit/test-mount
+tests_unit_test_start_plan_SOURCES = tests/unit/test-start-plan.c tests/unit/unit.h
+tests_unit_test_start_plan_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_start_plan_LDADD = $(UNIT_LDADD)
+tests_unit_test_mount_SOURCES = tests/unit/test-mount.c tests/unit/unit.h
+tests_unit_test_mount_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_mount_LDADD = $(UNIT_LDADD)
