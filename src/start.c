@@ -191,6 +191,7 @@ int berth_start_items(const struct plan_item *items, size_t n, const char *name,
 		if (pid != 0)
 			_exit(pid < 0 ? 1 : 0);
 		ma.ready_fd = ready[1];
+		TRACE("start step: monitor forked (+%lldus)", (long long)(monitor_now_us() - t0));
 		become_daemon_monitor(&ma, args);
 	}
 	close(ready[1]);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "monitor.h"
 #include "namespace.h"
 #include "start_child.h"
 #include "start_spawn.h"
@@ -195,7 +196,7 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 				 ret == -EPERM ? " (creating namespaces needs root or a user namespace)" : "");
 		return ret;
 	}
-	TRACE("cloned init %d", s->pid);
+	TRACE("start step: init %d cloned (+%lldus)", s->pid, (long long)(monitor_now_us() - s->t0_us));
 
 	/* Answer each step until the child execs (EOF on the close-on-exec socket) or fails. */
 	for (;;) {
@@ -221,7 +222,7 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 		}
 		if (msg.kind != SYNC_STEP)
 			continue;
-		TRACE("init reached step %d", msg.value);
+		TRACE("start step: init reached step %d (+%lldus)", msg.value, (long long)(monitor_now_us() - s->t0_us));
 		ret = parent_step(s, msg.value, err, errlen);
 		if (ret < 0) {
 			kill_and_reap(s);
