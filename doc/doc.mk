@@ -7,3 +7,4 @@ include $(srcdir)/doc/man/inspect.mk
 include $(srcdir)/doc/man/checkconfig.mk
 include $(srcdir)/doc/man/templates.mk
 include $(srcdir)/doc/man/net.mk
+include $(srcdir)/doc/man/run.mk
