@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
@@ -691,6 +692,15 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		.version = m->plan->hook_version,
 	};
 
+	if (m->plan->monitor_unshare) {
+		/* Before the pre-start hooks, so what they mount stays the monitor's. */
+		if (unshare(CLONE_NEWNS) < 0 || mount("", "/", NULL, MS_SLAVE | MS_REC, NULL) < 0) {
+			ret = -errno;
+			snprintf(err, errlen, "lxc.monitor.unshare: cannot give the monitor its own mount namespace: %s",
+				 strerror(errno));
+			goto fail;
+		}
+	}
 	ret = cgroup_layout_detect(&m->layout, err, errlen);
 	if (ret < 0)
 		goto fail;

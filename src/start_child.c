@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <linux/keyctl.h>
 #include <linux/sched.h>
 #include <net/if.h>
 #include <sched.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/personality.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -233,6 +235,15 @@ __attribute__((noreturn)) static void do_exec(struct child_run *r, const struct 
 	if (p->pdeath_signal)
 		prctl(PR_SET_PDEATHSIG, p->pdeath_signal, 0, 0, 0);
 
+	if (p->keyring_session && syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, NULL) < 0 && errno != ENOSYS &&
+	    errno != EACCES && errno != EPERM) {
+		why(r, "cannot give init a new session keyring: %s (set lxc.keyring.session = 0)", strerror(errno));
+		die(r, op, errno);
+	}
+	if (p->personality >= 0 && personality((unsigned long)p->personality) < 0) {
+		why(r, "cannot set the personality for lxc.arch: %s", strerror(errno));
+		die(r, op, errno);
+	}
 	umask(r->umask_was);
 	for (int s = 1; s < NSIG; s++)
 		signal(s, SIG_DFL);

@@ -405,6 +405,29 @@ static int read_item(struct builder *b, const struct plan_item *it)
 			return fail(b, origin, "%u ttys is more than berth allows (1024)", u);
 		p->tty_max = (int)u;
 		return ret;
+	} else if (!strcmp(k, "lxc.tty.dir")) {
+		if (*v && (strchr(v, '/') || !strcmp(v, ".") || !strcmp(v, "..")))
+			return fail(b, origin, "'%s' is not a directory name under /dev", v);
+		return replace_str(&p->tty_dir, *v ? v : NULL);
+	} else if (!strcmp(k, "lxc.monitor.unshare")) {
+		ret = parse_bool(b, origin, *v ? v : "0", &flag);
+		p->monitor_unshare = flag;
+		return ret;
+	} else if (!strcmp(k, "lxc.keyring.session")) {
+		ret = parse_bool(b, origin, *v ? v : "1", &flag);
+		p->keyring_session = flag;
+		return ret;
+	} else if (!strcmp(k, "lxc.arch")) {
+		static const struct {
+			const char *name;
+			int persona;
+		} arches[] = { { "x86", 0x0008 }, { "i686", 0x0008 }, { "i586", 0x0008 }, { "i486", 0x0008 }, { "i386", 0x0008 },
+			       { "linux32", 0x0008 }, { "x86_64", 0 }, { "amd64", 0 }, { "linux64", 0 } };
+		p->personality = -1;
+		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
+			if (!strcmp(v, arches[i].name))
+				p->personality = arches[i].persona; /* PER_LINUX32 or PER_LINUX */
+		return 0; /* another architecture: LXC leaves the personality too */
 	} else if (!strcmp(k, "lxc.console.path")) {
 		return replace_str(&p->console_path, *v ? v : NULL);
 	} else if (!strcmp(k, "lxc.console.logfile")) {
@@ -953,20 +976,34 @@ static int compile_dev(struct builder *b)
 	return r ? -ENOMEM : 0;
 }
 
+/* A pty at dev/NAME, or with lxc.tty.dir at dev/DIR/NAME with dev/NAME linking to it. */
+static int add_pty(struct start_plan *p, const char *origin, const char *name, int slot)
+{
+	char target[300], link[300];
+
+	if (!p->tty_dir) {
+		snprintf(target, sizeof(target), "dev/%s", name);
+		return add_simple(p, OP_BIND_PTY, origin, NULL, target, 0, 0, slot);
+	}
+	snprintf(target, sizeof(target), "dev/%s/%s", p->tty_dir, name);
+	snprintf(link, sizeof(link), "%s/%s", p->tty_dir, name);
+	if (add_simple(p, OP_BIND_PTY, origin, NULL, target, 0, 0, slot) < 0)
+		return -ENOMEM;
+	snprintf(target, sizeof(target), "dev/%s", name);
+	return add_simple(p, OP_SYMLINK, "lxc.tty.dir", link, target, 0, 0, 1);
+}
+
 static int compile_console(struct builder *b)
 {
 	struct start_plan *p = b->p;
 	int slot = 0;
 
-	if (!p->console_none) {
-		if (add_simple(p, OP_BIND_PTY, "lxc.console.path", NULL, "dev/console", 0, 0, slot) < 0)
-			return -ENOMEM;
-		slot++;
-	} 
+	if (!p->console_none && add_pty(p, "lxc.console.path", "console", slot++) < 0)
+		return -ENOMEM;
 	for (int i = 1; i <= p->tty_max; i++) {
-		char target[32];
-		snprintf(target, sizeof(target), "dev/tty%d", i);
-		if (add_simple(p, OP_BIND_PTY, "lxc.tty.max", NULL, target, 0, 0, slot++) < 0)
+		char name[32];
+		snprintf(name, sizeof(name), "tty%d", i);
+		if (add_pty(p, "lxc.tty.max", name, slot++) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -1306,6 +1343,8 @@ int start_plan_build(const struct plan_item *items, size_t n, const char *name, 
 	p->stop_signal = SIGKILL;
 	p->pdeath_signal = SIGKILL;
 	p->log_level = -1;
+	p->personality = -1;
+	p->keyring_session = true;
 	p->name = strdup(name ? name : "");
 	p->lxcpath = strdup(lxcpath ? lxcpath : "");
 	p->config_file = config_file ? strdup(config_file) : NULL;
@@ -1354,6 +1393,7 @@ void start_plan_free(struct start_plan *p)
 	free(p->uts_name);
 	free(p->console_path);
 	free(p->console_logfile);
+	free(p->tty_dir);
 	strv_free(p->init_argv);
 	strv_free(p->init_env);
 	free(p->init_cwd);

@@ -130,6 +130,10 @@ struct start_plan {
 	char *console_path;     /* NULL: a pty; "none": no console */
 	char *console_logfile;
 	bool console_none;
+	char *tty_dir;          /* lxc.tty.dir: console and ttys live in /dev/DIR, linked from /dev */
+	bool monitor_unshare;   /* lxc.monitor.unshare: the monitor gets its own mount namespace */
+	int personality;        /* lxc.arch as a personality(2) value, -1: unchanged */
+	bool keyring_session;   /* lxc.keyring.session: a new session keyring for init (default) */
 
 	char **init_argv;       /* NULL-terminated */
 	char **init_env;        /* the init's whole environment, NULL-terminated */

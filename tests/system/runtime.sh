@@ -246,4 +246,64 @@ test_running_config_item() {
 	stop_k c
 }
 
+test_tty_dir_keyring_arch() {
+	need_runtime
+	mk_container c "lxc.tty.dir = lxc
+lxc.arch = x86_64"
+	start_ok c
+	assert_eq "$(inside c readlink /dev/console)" "lxc/console" "/dev/console links into lxc.tty.dir"
+	assert_eq "$(inside c readlink /dev/tty2)" "lxc/tty2" "/dev/tty2 links into lxc.tty.dir"
+	assert_match "$(inside c cat /proc/self/mountinfo)" " /dev/lxc/console .* - devpts " "console bound in /dev/lxc"
+	# a session keyring of its own (lxc.keyring.session defaults to on)
+	local pid
+	pid=$(init_pid c)
+	if [ -r /proc/keys ]; then
+		assert_ne "$(grep -c _ses /proc/keys)" 0 "session keyrings exist"
+	fi
+	stop_k c
+}
+
+test_time_namespace() {
+	need_runtime
+	[ -e /proc/self/ns/time ] || t_skip "this kernel has no time namespaces"
+	mk_container c "lxc.time.offset.boot = 100000s
+lxc.time.offset.monotonic = -10s"
+	start_ok c
+	local pid up
+	pid=$(init_pid c)
+	assert_ne "$(readlink /proc/$pid/ns/time)" "$(readlink /proc/self/ns/time)" "own time namespace"
+	up=$(inside c cat /proc/uptime)
+	[ "${up%%.*}" -gt 100000 ] || t_fail "boottime offset not applied (uptime $up)"
+	stop_k c
+}
+
+test_share_pid_and_console_file() {
+	need_runtime
+	mk_container a
+	mk_container b "lxc.init.cmd = /bin/sh -c 'echo on-the-console; exec sleep 100000'"
+	start_ok a
+	assert_ok "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-b" --share-pid "$T_ID-a" -c "$T_TMP/console.out"
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$T_ID-b' -k"
+	local pa pb
+	pa=$(init_pid a)
+	pb=$(init_pid b)
+	assert_eq "$(readlink /proc/$pb/ns/pid)" "$(readlink /proc/$pa/ns/pid)" "same pid namespace"
+	assert_ne "$(awk '/^NSpid/ {print $3}' /proc/$pb/status)" 1 "b's init is not pid 1 there"
+	sleep 0.3
+	assert_contains "$(cat "$T_TMP/console.out")" "on-the-console" "-c FILE receives the console"
+	stop_k b
+	stop_k a
+}
+
+test_monitor_unshare_and_hooks_mount() {
+	need_runtime
+	# a mount made by a pre-start hook stays in the monitor's own mount namespace
+	mk_container c "lxc.monitor.unshare = 1
+lxc.hook.pre-start = /bin/sh -c 'mkdir -p $T_TMP/m && mount -t tmpfs berth-$T_ID $T_TMP/m'"
+	start_ok c
+	assert_not_contains "$(cat /proc/self/mountinfo)" "berth-$T_ID" "the hook's mount is not on the host"
+	assert_contains "$(cat /proc/$(monitor_pid c)/mountinfo)" "berth-$T_ID" "it is in the monitor's namespace"
+	stop_k c
+}
+
 run_tests "$@"
