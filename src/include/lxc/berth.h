@@ -50,6 +50,16 @@ void berth_config_file_free(struct berth_config_file *conf);
 const char *berth_last_error(void);
 
 /*
+ * Progress of the long calls (create: which step, how far). fn is called in
+ * the calling thread at the start of each step with the container's name, the
+ * step's number (1..steps) and what it does ("running the template
+ * /usr/share/lxc/templates/lxc-busybox"); step == steps marks the end. The
+ * setting is per thread; fn NULL turns it off (the default).
+ */
+typedef void (*berth_progress_fn)(const char *name, int step, int steps, const char *what, void *data);
+void berth_set_progress(berth_progress_fn fn, void *data);
+
+/*
  * JSON output for the tools' --format=json. A writer emits one JSON value to
  * out while it is built: begin/end objects and arrays, berth_json_key() before
  * each member's value, and scalars. Strings are escaped and bytes that are
