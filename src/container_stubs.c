@@ -27,10 +27,6 @@ STUB(bool, false, start, int useinit, char *const argv[])
 STUB(bool, false, startl, int useinit, ...)
 STUB(bool, false, stop)
 STUB(bool, false, wait, const char *state, int timeout)
-STUB(bool, false, destroy)
-STUB(bool, false, create, const char *t, const char *bdevtype, struct bdev_specs *specs, int flags,
-     char *const argv[])
-STUB(bool, false, createl, const char *t, const char *bdevtype, struct bdev_specs *specs, int flags, ...)
 STUB(bool, false, rename, const char *newname)
 STUB(bool, false, reboot)
 STUB(bool, false, shutdown, int timeout)
@@ -57,7 +53,6 @@ STUB(bool, false, attach_interface, const char *dev, const char *dst_dev)
 STUB(bool, false, detach_interface, const char *dev, const char *dst_dev)
 STUB(bool, false, checkpoint, char *directory, bool stop, bool verbose)
 STUB(bool, false, restore, char *directory, bool verbose)
-STUB(bool, false, destroy_with_snapshots)
 STUB(bool, false, snapshot_destroy_all)
 STUB(int, -1, migrate, unsigned int cmd, struct migrate_opts *opts, unsigned int size)
 STUB(int, -1, console_log, struct lxc_console_log *log)
@@ -79,9 +74,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->startl = stub_startl;
 	c->stop = stub_stop;
 	c->wait = stub_wait;
-	c->destroy = stub_destroy;
-	c->create = stub_create;
-	c->createl = stub_createl;
 	c->rename = stub_rename;
 	c->reboot = stub_reboot;
 	c->shutdown = stub_shutdown;
@@ -106,7 +98,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->detach_interface = stub_detach_interface;
 	c->checkpoint = stub_checkpoint;
 	c->restore = stub_restore;
-	c->destroy_with_snapshots = stub_destroy_with_snapshots;
 	c->snapshot_destroy_all = stub_snapshot_destroy_all;
 	c->migrate = stub_migrate;
 	c->console_log = stub_console_log;

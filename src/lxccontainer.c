@@ -13,6 +13,7 @@
 #include "conf/conf.h"
 #include "container.h"
 #include "container_name.h"
+#include "create.h"
 #include "lock.h"
 #include "log.h"
 #include "paths.h"
@@ -427,6 +428,8 @@ static bool m_want_close_all_fds(struct lxc_container *c, bool state)
 static void install_methods(struct lxc_container *c)
 {
 	container_install_stubs(c);
+	container_install_create(c);
+	container_install_destroy(c);
 	c->is_defined = m_is_defined;
 	c->state = m_state;
 	c->is_running = m_is_running;
