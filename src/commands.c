@@ -885,7 +885,7 @@ void cmd_server_event(struct cmd_server *s, uint64_t tag)
 	int fd = (int)(tag & 0xffffffffu);
 	struct client *c;
 
-	if (fd == s->listen_fd) {
+	if (s->listen_fd >= 0 && fd == s->listen_fd) {
 		accept_clients(s);
 		return;
 	}
@@ -921,14 +921,22 @@ void cmd_server_exit_code(struct cmd_server *s, int status)
 	broadcast(s->name, s->lxcpath, CMD_EVENT_EXIT, status);
 }
 
+void cmd_server_close_listener(struct cmd_server *s)
+{
+	if (!s || s->listen_fd < 0)
+		return;
+	epoll_ctl(s->epfd, EPOLL_CTL_DEL, s->listen_fd, NULL);
+	close(s->listen_fd);
+	s->listen_fd = -1;
+}
+
 void cmd_server_free(struct cmd_server *s)
 {
 	if (!s)
 		return;
 	while (s->n_clients)
 		drop_client(s, s->clients[0].fd);
-	epoll_ctl(s->epfd, EPOLL_CTL_DEL, s->listen_fd, NULL);
-	close(s->listen_fd);
+	cmd_server_close_listener(s);
 	free(s->clients);
 	free(s->name);
 	free(s->lxcpath);

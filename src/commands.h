@@ -90,6 +90,9 @@ struct cmd_server;
 struct cmd_server *cmd_server_new(int listen_fd, int epfd, const char *name, const char *lxcpath,
 				  const struct cmd_server_ops *ops);
 void cmd_server_event(struct cmd_server *s, uint64_t tag);
+/* Stops accepting new clients (the abstract name is free again at once, so a
+ * new start can bind it); the connected ones stay until cmd_server_free. */
+void cmd_server_close_listener(struct cmd_server *s);
 /* Tells subscribers and lxc-monitor listeners; when STOPPED, answers pending stop calls. */
 void cmd_server_state(struct cmd_server *s, int state);
 /* The init exited with status (lxc-monitor prints it). */

@@ -768,6 +768,8 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	}
 
 	leave_own_cgroup(m);
+	/* Whoever learns it is STOPPED may start it again at once: free the name first. */
+	cmd_server_close_listener(m->srv);
 	set_state(m, RUN_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;
@@ -787,6 +789,7 @@ fail:
 	take_down(m, false, false);
 	post_stop(m, false);
 	leave_own_cgroup(m);
+	cmd_server_close_listener(m->srv);
 	set_state(m, RUN_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;
