@@ -306,4 +306,93 @@ lxc.hook.pre-start = /bin/sh -c 'mkdir -p $T_TMP/m && mount -t tmpfs berth-$T_ID
 	stop_k c
 }
 
+test_fstab_relative_rootfs_mount() {
+	need_runtime
+	local d=$T_LXCPATH/$T_ID-c
+	mk_container c "lxc.mount.fstab = fstab
+lxc.mount.entry = etc/inittab mnt/inittab-copy none bind,ro,relative,create=file 0 0
+lxc.rootfs.mount = $T_TMP/rootmnt"
+	mkdir -p "$T_TMP/rootmnt"
+	printf '# comment\ntmpfs mnt/from-fstab tmpfs size=1m,create=dir 0 0\n' >"$d/fstab"
+	start_ok c
+	local mi
+	mi=$(inside c cat /proc/self/mountinfo)
+	assert_match "$mi" " /mnt/from-fstab .* - tmpfs " "lxc.mount.fstab (relative to the config's directory)"
+	assert_match "$mi" "/etc/inittab /mnt/inittab-copy ro," "relative source: the rootfs's own file"
+	assert_contains "$(inside c cat /mnt/inittab-copy)" "respawn" "it is the container's inittab"
+	assert_eq "$(ls -A "$T_TMP/rootmnt")" "" "nothing mounted at lxc.rootfs.mount on the host"
+	stop_k c
+}
+
+test_init_ids_and_no_new_privs() {
+	need_runtime
+	mk_container c "lxc.init.cmd = /bin/sleep 100000
+lxc.init.uid = 1234
+lxc.init.gid = 567
+lxc.init.groups = 8,9
+lxc.init.cwd = /tmp
+lxc.no_new_privs = 1"
+	start_ok c
+	local pid st
+	pid=$(init_pid c)
+	st=$(cat /proc/$pid/status)
+	assert_match "$st" $'Uid:\t1234\t1234\t1234\t1234' "lxc.init.uid"
+	assert_match "$st" $'Gid:\t567\t567\t567\t567' "lxc.init.gid"
+	assert_match "$st" $'Groups:\t8 9' "lxc.init.groups"
+	assert_match "$st" $'NoNewPrivs:\t1' "lxc.no_new_privs"
+	assert_match "$st" $'CapEff:\t0000000000000000' "no capabilities as uid 1234"
+	assert_eq "$(readlink /proc/$pid/cwd)" "/tmp" "lxc.init.cwd (inside the container)"
+	stop_k c
+}
+
+test_cgroup_mounts_forced() {
+	need_runtime
+	mk_container c "lxc.mount.auto = proc sys cgroup:mixed:force"
+	start_ok c
+	local mi
+	mi=$(inside c cat /proc/self/mountinfo)
+	assert_match "$mi" " /sys/fs/cgroup ro,.* - tmpfs " "cgroup:mixed: a read-only tmpfs"
+	if grep -q ' /sys/fs/cgroup/memory ' /proc/self/mountinfo; then
+		assert_match "$mi" " /sys/fs/cgroup/memory rw,.* - cgroup " "the container's memory cgroup, writable"
+		# rooted at the container's own cgroup: no lxc.payload directory inside
+		assert_no_file "/proc/$(init_pid c)/root/sys/fs/cgroup/memory/lxc.payload.$T_ID-c"
+	fi
+	stop_k c
+	# without force and with a cgroup namespace, init mounts them (as LXC leaves it)
+	mk_container d "lxc.mount.auto = proc sys cgroup:mixed"
+	start_ok d
+	assert_not_contains "$(inside d cat /proc/self/mountinfo)" " /sys/fs/cgroup " "left to init"
+	stop_k d
+}
+
+test_autodev_hook_and_reboot_from_inside() {
+	need_runtime
+	mk_container c "lxc.hook.autodev = /bin/sh -c 'touch \$LXC_ROOTFS_MOUNT/dev/made-by-hook'"
+	start_ok c
+	assert_eq "$(inside c ls /dev/made-by-hook)" "/dev/made-by-hook" "the autodev hook wrote into the new /dev"
+	local p1 p2
+	p1=$(init_pid c)
+	inside c reboot -f
+	for i in $(seq 50); do
+		p2=$(init_pid c)
+		[ -n "$p2" ] && [ "$p2" != "$p1" ] && [ "$(state_of c)" = RUNNING ] && break
+		sleep 0.1
+	done
+	assert_ne "$p2" "$p1" "a reboot from inside comes back with a new init"
+	assert_eq "$(state_of c)" RUNNING "running after the reboot"
+	stop_k c
+}
+
+test_command_socket_refuses_others() {
+	need_runtime
+	command -v setpriv >/dev/null || t_skip "needs setpriv"
+	mk_container c
+	start_ok c
+	chmod 755 "$T_LXCPATH"
+	# another user may not see or control the container through its socket
+	assert_status 1 setpriv --reuid=65534 --regid=65534 --clear-groups "$LXC_STOP" -P "$T_LXCPATH" -n "$T_ID-c" -k
+	assert_eq "$(state_of c)" RUNNING "still running after another user tried to stop it"
+	stop_k c
+}
+
 run_tests "$@"
