@@ -100,7 +100,8 @@ static void undo(struct create_job *j, char *msg, size_t msglen)
 {
 	char err[1024] = "";
 	int ret = 0;
-	bool made = j->made_cdir || j->wrote_config || j->made_partial || j->rootfs_top || j->empty_rootfs;
+	/* the partial file alone is not worth a word */
+	bool made = j->made_cdir || j->wrote_config || j->rootfs_top || j->empty_rootfs;
 
 	job_lock(j);
 	if (j->rootfs_top && !(j->made_cdir && path_within(j->rootfs_top, j->cdir)))
@@ -277,54 +278,6 @@ static bool ensure_conf(struct create_job *j)
 	return b->conf ? true : fail(j, ENOMEM, "out of memory");
 }
 
-/* Makes or claims LXCPATH/NAME and the partial file; false (reported) if the name is taken. */
-static bool claim_name(struct create_job *j)
-{
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-	struct stat st;
-	int ret;
-
-	ret = mkdir_p(j->c->config_path, 0755);
-	if (ret < 0)
-		return fail(j, -ret, "cannot create the container path %s: %s", j->c->config_path, strerror(-ret));
-	if (mkdir(j->cdir, 0770) == 0) {
-		j->made_cdir = true;
-		chmod(j->cdir, 0770); /* as LXC's, whatever the umask: the config may hold secrets */
-	} else if (errno != EEXIST) {
-		return fail(j, errno, "cannot create %s: %s", j->cdir, strerror(errno));
-	} else if (stat(j->cdir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		return fail(j, EEXIST, "%s exists and is not a directory", j->cdir);
-	}
-
-	j->partial_fd = open(j->partial, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0000);
-	if (j->partial_fd < 0 && errno == EEXIST) {
-		__do_close int fd = open(j->partial, O_RDWR | O_CLOEXEC);
-
-		if (fd >= 0 && fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
-			return fail(j, EBUSY, "the name is taken: another process is creating this container now (%s is locked)",
-				    j->partial);
-		return fail(j, EEXIST,
-			    "an earlier create of this container was interrupted and left %s behind: lxc-destroy -n %s -P %s removes it",
-			    j->cdir, j->c->name, j->c->config_path);
-	}
-	if (j->partial_fd < 0)
-		return fail(j, errno, "cannot create %s: %s", j->partial, strerror(errno));
-	j->made_partial = true;
-	fl = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET };
-	if (fcntl(j->partial_fd, F_OFD_SETLK, &fl) < 0)
-		return fail(j, errno, "cannot lock %s: %s", j->partial, strerror(errno));
-
-	if (stat(j->config, &st) == 0) {
-		int r = file_read_all(j->config, &j->orig_config, &j->orig_len);
-
-		if (r < 0)
-			return fail(j, -r, "cannot read %s: %s", j->config, strerror(-r));
-		j->had_config = true;
-		j->orig_mode = st.st_mode & 07777;
-	}
-	return true;
-}
-
 /* With a template: is there a container already (a config whose rootfs exists)? As LXC, a config
  * without one (python3-lxc saves the config before it creates) is not a container yet. */
 static bool not_created_yet(struct create_job *j)
@@ -348,6 +301,61 @@ static bool not_created_yet(struct create_job *j)
 	if (exists)
 		return fail(j, EEXIST, "the container already exists in %s (lxc-destroy -n %s removes it)", j->c->config_path,
 			    j->c->name);
+	return true;
+}
+
+/* Makes or claims LXCPATH/NAME and the partial file; false (reported) if the name is taken. */
+static bool claim_name(struct create_job *j)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	struct stat st;
+	int ret;
+
+	ret = mkdir_p(j->c->config_path, 0755);
+	if (ret < 0)
+		return fail(j, -ret, "cannot create the container path %s: %s", j->c->config_path, strerror(-ret));
+	if (mkdir(j->cdir, 0770) == 0) {
+		j->made_cdir = true;
+		chmod(j->cdir, 0770); /* as LXC's, whatever the umask: the config may hold secrets */
+	} else if (errno != EEXIST) {
+		return fail(j, errno, "cannot create %s: %s", j->cdir, strerror(errno));
+	} else if (stat(j->cdir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		return fail(j, EEXIST, "%s exists and is not a directory", j->cdir);
+	}
+
+	if (!j->made_cdir && access(j->partial, F_OK) == 0) {
+		__do_close int fd = open(j->partial, O_RDWR | O_CLOEXEC);
+
+		if (fd >= 0 && fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
+			return fail(j, EBUSY, "the name is taken: another process is creating this container now (%s is locked)",
+				    j->partial);
+		return fail(j, EEXIST,
+			    "an earlier create of this container was interrupted and left %s behind: lxc-destroy -n %s -P %s removes it",
+			    j->cdir, j->c->name, j->c->config_path);
+	}
+
+	if (stat(j->config, &st) == 0) {
+		int r = file_read_all(j->config, &j->orig_config, &j->orig_len);
+
+		if (r < 0)
+			return fail(j, -r, "cannot read %s: %s", j->config, strerror(-r));
+		j->had_config = true;
+		j->orig_mode = st.st_mode & 07777;
+	}
+	if (j->tpath && !not_created_yet(j))
+		return false;
+
+	/* LXC's tools and lxc_container_new() know this file too: a create is under way while it is locked */
+	j->partial_fd = open(j->partial, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0000);
+	if (j->partial_fd < 0 && errno == EEXIST)
+		return fail(j, EBUSY, "the name is taken: another process is creating this container now (%s exists)",
+			    j->partial);
+	if (j->partial_fd < 0)
+		return fail(j, errno, "cannot create %s: %s", j->partial, strerror(errno));
+	j->made_partial = true;
+	fl = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	if (fcntl(j->partial_fd, F_OFD_SETLK, &fl) < 0)
+		return fail(j, errno, "cannot lock %s: %s", j->partial, strerror(errno));
 	return true;
 }
 
@@ -564,8 +572,6 @@ static bool do_create(struct create_job *j, const char *t, const char *bdevtype,
 		return true;
 	}
 
-	if (!not_created_yet(j))
-		return false;
 	maps = conf_get_list(container_priv(c)->conf, "lxc.idmap");
 	if (maps && maps[0])
 		/* the template would have to run in the container's user namespace (LXC's lxc-usernsexec) */

@@ -19,3 +19,4 @@ include $(srcdir)/tools/inspect-tools.mk
 include $(srcdir)/tools/checkconfig.mk
 include $(srcdir)/tools/archive.mk
 include $(srcdir)/tools/run-tools.mk
+include $(srcdir)/tools/create-tools.mk
