@@ -122,11 +122,34 @@ static int cb_init_pidfd(void *data)
 	return fd < 0 ? -errno : fd;
 }
 
+/* Whether the init blocks sig (from SigBlk in /proc/PID/status). */
+static bool init_blocks(pid_t pid, int sig)
+{
+	char path[64], line[256];
+	__do_fclose FILE *f = NULL;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long mask;
+		if (sscanf(line, "SigBlk: %llx", &mask) == 1)
+			return (mask >> (sig - 1)) & 1;
+	}
+	return false;
+}
+
 static int cb_signal(void *data, enum cmd_signal_kind kind)
 {
 	struct monitor *m = data;
 	int sig = kind == CMD_SIGNAL_HALT ? m->plan->halt_signal :
 		  kind == CMD_SIGNAL_REBOOT ? m->plan->reboot_signal : m->plan->stop_signal;
+
+	/* As LXC: systemd halts on SIGRTMIN+3 (SIGPWR only starts sigpwr.target);
+	 * an init that blocks it (to read it from a signalfd) gets that instead. */
+	if (kind == CMD_SIGNAL_HALT && !m->plan->halt_signal_set && m->pid > 0 && init_blocks(m->pid, SIGRTMIN + 3))
+		sig = SIGRTMIN + 3;
 
 	if (m->pidfd < 0)
 		return -ESRCH;

@@ -62,7 +62,8 @@ struct builder {
 	char *rootfs_options, *rootfs_options_origin;
 	char *rootfs_origin;
 	uint64_t autodev_size;
-	char *notices;           /* keys set that are not applied yet */
+	char *notices;           /* security keys set that are not applied yet */
+	char *notices_other;     /* other keys set that are not applied yet */
 	char *idmap_origin;
 };
 
@@ -138,6 +139,7 @@ static void builder_free(struct builder *b)
 	free(b->rootfs_options_origin);
 	free(b->rootfs_origin);
 	free(b->notices);
+	free(b->notices_other);
 	free(b->idmap_origin);
 }
 
@@ -342,18 +344,28 @@ int start_plan_split_cmd(const char *cmd, char ***out)
 
 /* ---- reading items ---- */
 
-static bool note_not_applied(struct builder *b, const char *key)
+static bool note_in(char **list, const char *key)
 {
 	char *n;
 
-	if (b->notices && strstr(b->notices, key))
+	if (*list && strstr(*list, key))
 		return true;
-	n = b->notices ? str_printf("%s, %s", b->notices, key) : strdup(key);
+	n = *list ? str_printf("%s, %s", *list, key) : strdup(key);
 	if (!n)
 		return false;
-	free(b->notices);
-	b->notices = n;
+	free(*list);
+	*list = n;
 	return true;
+}
+
+static bool note_not_applied(struct builder *b, const char *key)
+{
+	return note_in(&b->notices, key);
+}
+
+static bool note_other(struct builder *b, const char *key)
+{
+	return note_in(&b->notices_other, key);
 }
 
 static int read_item(struct builder *b, const struct plan_item *it)
@@ -489,8 +501,10 @@ static int read_item(struct builder *b, const struct plan_item *it)
 			return fail(b, origin, "'%s' is not a signal (use a name like SIGPWR or SIGRTMIN+3, or a number)", v);
 		if (pdeath)
 			p->pdeath_signal = sig;
-		else if (!strcmp(k, "lxc.signal.halt"))
+		else if (!strcmp(k, "lxc.signal.halt")) {
 			p->halt_signal = sig;
+			p->halt_signal_set = true;
+		}
 		else if (!strcmp(k, "lxc.signal.reboot"))
 			p->reboot_signal = sig;
 		else
@@ -638,7 +652,15 @@ static int read_item(struct builder *b, const struct plan_item *it)
 			return ret;
 		}
 		if (str_has_prefix(k, "lxc.cgroup.dir")) {
-			note_not_applied(b, k);
+			note_other(b, k);
+			return 0;
+		}
+		if (v2 && str_has_prefix(file, "devices.")) {
+			/* cgroup2 device rules need a BPF program (not here yet). Where the
+			 * v1 devices controller is mounted, its lxc.cgroup.devices.* rules
+			 * govern instead, as with LXC on such hosts. */
+			if (access("/sys/fs/cgroup/devices", F_OK) != 0)
+				note_other(b, "lxc.cgroup2.devices");
 			return 0;
 		}
 		if (!*v || !strcmp(k, "lxc.cgroup") || !strcmp(k, "lxc.cgroup2")) {
@@ -1345,6 +1367,7 @@ int start_plan_build(const struct plan_item *items, size_t n, const char *name, 
 	p->log_level = -1;
 	p->personality = -1;
 	p->keyring_session = true;
+	p->autodev = true; /* LXC's default: a fresh /dev unless lxc.autodev = 0 */
 	p->name = strdup(name ? name : "");
 	p->lxcpath = strdup(lxcpath ? lxcpath : "");
 	p->config_file = config_file ? strdup(config_file) : NULL;
@@ -1363,6 +1386,8 @@ int start_plan_build(const struct plan_item *items, size_t n, const char *name, 
 		goto out;
 	if (b.notices)
 		WARN("%s: not applied: AppArmor, seccomp and SELinux settings are not enforced by berth yet", b.notices);
+	if (b.notices_other)
+		WARN("%s: not applied by berth yet", b.notices_other);
 out:
 	if (ret == -ENOMEM && !*err)
 		snprintf(err, errlen, "out of memory");

@@ -147,6 +147,7 @@ struct start_plan {
 	bool no_new_privs;
 
 	int halt_signal;
+	bool halt_signal_set;   /* lxc.signal.halt given (else systemd gets SIGRTMIN+3, as LXC does) */
 	int reboot_signal;
 	int stop_signal;
 	int pdeath_signal;

@@ -77,6 +77,7 @@ static void defaults(void)
 	CHECK(p->clone_flags & CLONE_NEWNET);
 	CHECK(!(p->clone_flags & CLONE_NEWUSER));
 	CHECK_STR(p->init_env[0], "container=lxc");
+	CHECK(p->autodev); /* on unless lxc.autodev = 0, as LXC */
 	/* the order: cgroups, step, ..., rootfs, ..., pivot, step, exec */
 	{
 		size_t cg = 0, s1 = 0, rootfs = 0, pivot = 0, s2 = 0, ex = 0;

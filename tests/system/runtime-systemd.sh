@@ -1,0 +1,61 @@
+# runtime-systemd.sh - a Debian container boots systemd on this host (cgroup v1 hybrid included), reaches running/degraded, shuts down cleanly
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Needs a Debian rootfs with systemd: $BERTH_TEST_DEBIAN_ROOTFS (a directory,
+# used in place: the boot writes its journal there), or the lxc-debian
+# template's cached tarball under $LXC_CACHE_PATH (default /var/cache/lxc),
+# unpacked into the test's lxcpath. Without either the test is skipped: it
+# never runs debootstrap itself.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/runtime.lib"
+
+# Sets $rootfs (not through $(...): a skip must leave the test, not a subshell).
+debian_rootfs() {
+	local dest=$1 tarball
+	if [ -n "${BERTH_TEST_DEBIAN_ROOTFS:-}" ]; then
+		[ -x "$BERTH_TEST_DEBIAN_ROOTFS/lib/systemd/systemd" ] ||
+			t_skip "BERTH_TEST_DEBIAN_ROOTFS=$BERTH_TEST_DEBIAN_ROOTFS has no systemd"
+		rootfs=$BERTH_TEST_DEBIAN_ROOTFS
+		return
+	fi
+	tarball=$(ls "${LXC_CACHE_PATH:-/var/cache/lxc}"/debian/rootfs-*-amd64.tar.zst 2>/dev/null | head -1)
+	[ -n "$tarball" ] || t_skip "no Debian rootfs: set BERTH_TEST_DEBIAN_ROOTFS or build the lxc-debian cache"
+	mkdir -p "$dest"
+	tar --zstd -xf "$tarball" -C "$dest" || t_skip "cannot unpack $tarball"
+	rootfs=$dest
+}
+
+test_systemd_boots_and_stops() {
+	need_runtime
+	local name=$T_ID-deb dir=$T_LXCPATH/$T_ID-deb rootfs
+	debian_rootfs "$dir/rootfs"
+	mkdir -p "$dir"
+	cat >"$dir/config" <<EOF
+lxc.include = /usr/share/lxc/config/common.conf
+lxc.rootfs.path = dir:$rootfs
+lxc.uts.name = deb-$T_ID
+lxc.net.0.type = empty
+lxc.apparmor.profile = unconfined
+EOF
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k"
+	assert_ok "$LXC_START" -P "$T_LXCPATH" -n "$name"
+	local pid state i
+	pid=$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -pH)
+	assert_match "$(readlink /proc/$pid/exe)" "/lib/systemd/systemd$" "systemd is the init"
+	for i in $(seq 30); do
+		state=$(nsenter -t "$pid" -m -u -i -n -p -C -r -w -- systemctl is-system-running 2>/dev/null)
+		case "$state" in running | degraded) break ;; esac
+		sleep 1
+	done
+	case "$state" in
+	running | degraded) ;;
+	*) t_fail "systemctl is-system-running says '$state' after 30s; failed units: $(nsenter -t "$pid" -a -- systemctl --failed --no-legend 2>&1 | head -5)" ;;
+	esac
+	# a clean shutdown (systemd gets SIGRTMIN+3, as with LXC)
+	local t0=$SECONDS
+	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$name" -t 30
+	[ $((SECONDS - t0)) -lt 30 ] || t_fail "systemd did not shut down by itself within 30s"
+	assert_eq "$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -sH)" STOPPED "stopped"
+}
+
+run_tests "$@"
