@@ -355,6 +355,7 @@ static void hooks_in_order(void)
 		"lxc.hook.start = /s",
 		"lxc.hook.pre-mount = /pm",
 		"lxc.hook.autodev = /ad",
+		"lxc.autodev = 0",
 		NULL,
 	};
 	int ret;
