@@ -329,9 +329,14 @@ static bool claim_name(struct create_job *j)
 		if (fd >= 0 && fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
 			return fail(j, EBUSY, "the name is taken: another process is creating this container now (%s is locked)",
 				    j->partial);
+		if (access(j->config, F_OK) == 0)
+			return fail(j, EEXIST,
+				    "an earlier create of this container was interrupted and left %s behind: lxc-destroy -n %s -P %s removes it",
+				    j->cdir, j->c->name, j->c->config_path);
+		/* killed before it wrote a config: there is no container lxc-destroy would know */
 		return fail(j, EEXIST,
-			    "an earlier create of this container was interrupted and left %s behind: lxc-destroy -n %s -P %s removes it",
-			    j->cdir, j->c->name, j->c->config_path);
+			    "an earlier create of this container was interrupted before it wrote a config: remove %s by hand (rm -r)",
+			    j->cdir);
 	}
 
 	if (stat(j->config, &st) == 0) {

@@ -283,6 +283,26 @@ test_sigterm_during_template() {
 	interrupt_test TERM 143
 }
 
+test_killed_create_is_refused_then_destroyed() {
+	need_root
+	local n=${T_ID}kill t pid
+	t=$(slow_template)
+	"$(tool lxc-create)" -P "$T_LXCPATH" -n "$n" -t "$t" >/dev/null 2>&1 &
+	pid=$!
+	on_cleanup "kill $pid; [ -f '$T_TMP/pids' ] && kill \$(cat '$T_TMP/pids')"
+	wait_file "$T_TMP/pids" || t_fail "the template did not start"
+	# SIGKILL: no cleanup is possible; the template, left alone, is stopped here
+	kill -KILL "$pid"
+	wait "$pid"
+	kill $(cat "$T_TMP/pids")
+	assert_file "$T_LXCPATH/$n/partial"
+	assert_status 1 create -n "$n" -t "$t"
+	assert_contains "$ERR" "already exists"
+	assert_ok destroy -n "$n"
+	assert_no_file "$T_LXCPATH/$n"
+	assert_ok create -n "$n" -t none
+}
+
 test_concurrent_creates() {
 	need_root
 	local n=${T_ID}cc t a b ra rb
