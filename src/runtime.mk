@@ -36,3 +36,4 @@ tests_unit_test_start_plan_LDADD = $(UNIT_LDADD)
 tests_unit_test_mount_SOURCES = tests/unit/test-mount.c tests/unit/unit.h
 tests_unit_test_mount_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_mount_LDADD = $(UNIT_LDADD)
+EXTRA_DIST += tests/bench/start
