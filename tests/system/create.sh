@@ -343,6 +343,55 @@ test_progress_on_terminal() {
 	assert_file "$T_LXCPATH/${n}q/rootfs/etc/machine-id"
 }
 
+# A debootstrap that makes a tiny tree, with a machine-id as the real one does.
+fake_debootstrap() {
+	mkdir -p "$T_TMP/fakebin"
+	cat >"$T_TMP/fakebin/debootstrap" <<EOF
+#!/bin/sh
+for a; do target=\$prev; prev=\$a; done
+mkdir -p "\$target/etc/apt" "\$target/sbin"
+printf 'root:*:19000:0:99999:7:::\n' >"\$target/etc/shadow"
+echo 0123456789abcdef0123456789abcdef >"\$target/etc/machine-id"
+ln -s /lib/systemd/systemd "\$target/sbin/init"
+[ -z "\$FAKE_DEBOOTSTRAP_FAIL" ] || { echo "E: fake failure" >&2; exit 1; }
+EOF
+	chmod +x "$T_TMP/fakebin/debootstrap"
+}
+
+test_debian_template_identity() {
+	need_root
+	[ -x "$BERTH_PREFIX/share/lxc/templates/lxc-debian" ] || { t_fail "the debian template is not installed"; return; }
+	fake_debootstrap
+	local a=${T_ID}deba b=${T_ID}debb
+	assert_ok env PATH="$T_TMP/fakebin:$PATH" LXC_CACHE_PATH="$T_TMP/cache" \
+		"$(tool lxc-create)" -P "$T_LXCPATH" -n "$a" -t debian -- --arch=amd64
+	assert_ok env PATH="$T_TMP/fakebin:$PATH" LXC_CACHE_PATH="$T_TMP/cache" \
+		"$(tool lxc-create)" -P "$T_LXCPATH" -n "$b" -t debian -- --arch=amd64
+	assert_contains "$OUT" "cache" "the second one from the cache"
+	assert_match "$(cat "$T_LXCPATH/$a/rootfs/etc/machine-id")" '^[0-9a-f]{32}$' "the template emptied it; create filled it"
+	assert_ne "$(cat "$T_LXCPATH/$a/rootfs/etc/machine-id")" "$(cat "$T_LXCPATH/$b/rootfs/etc/machine-id")" \
+		"one cache, two machine-ids"
+	# a debootstrap that fails
+	assert_status 1 env PATH="$T_TMP/fakebin:$PATH" LXC_CACHE_PATH="$T_TMP/cache2" FAKE_DEBOOTSTRAP_FAIL=1 \
+		"$(tool lxc-create)" -P "$T_LXCPATH" -n "${T_ID}debc" -t debian -- --arch=amd64
+	assert_contains "$ERR" "lxc-debian exited with status"
+	assert_no_file "$T_LXCPATH/${T_ID}debc"
+}
+
+test_template_mounts_stay_private() {
+	need_root
+	local n=${T_ID}mnt t
+	# a template that mounts in the rootfs (as debootstrap mounts /proc) and fails without unmounting
+	t=$(template mounts.sh "mkdir -p \"\$LXC_ROOTFS_PATH/proc\"
+mount -t tmpfs berth-fake-$T_ID \"\$LXC_ROOTFS_PATH/proc\" || exit 9
+touch \"\$LXC_ROOTFS_PATH/proc/inside\"; exit 1")
+	on_cleanup "grep berth-fake-$T_ID /proc/self/mountinfo | cut -d' ' -f5 | xargs -r umount -l"
+	assert_status 1 create -n "$n" -t "$t"
+	assert_contains "$ERR" "exited with status 1"
+	assert_not_contains "$(cat /proc/self/mountinfo)" "berth-fake-$T_ID" "the template's mount stayed in its namespace"
+	assert_no_file "$T_LXCPATH/$n"
+}
+
 # ---- destroy ----
 
 test_destroy_removes_everything() {
