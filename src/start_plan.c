@@ -855,7 +855,7 @@ static int compile_entry(struct builder *b, const char *line, const char *origin
 	struct mount_entry e;
 	struct mount_opts mo;
 	char why[1024];
-	const char *target;
+	const char *target, *source;
 	struct plan_op *op;
 	int ret;
 
@@ -886,8 +886,26 @@ static int compile_entry(struct builder *b, const char *line, const char *origin
 		free(mo.data);
 		return fail(b, origin, "create=dir and create=file cannot both be given");
 	}
+	/* An absolute bind source inside the rootfs is the container's file: resolve
+	 * it from the container's root too, so its symlinks cannot point at the host. */
+	source = e.source;
+	if ((mo.flags & MS_BIND) && *source == '/' && !(mo.opt & MNT_OPT_RELATIVE)) {
+		const char *bases[2] = { p->rootfs_mount, p->rootfs_path };
+		for (int i = 0; i < 2; i++) {
+			size_t n = bases[i] ? strlen(bases[i]) : 0;
+			if (n > 1 && !strncmp(source, bases[i], n) && (source[n] == '/' || !source[n])) {
+				source += n;
+				while (*source == '/')
+					source++;
+				if (!*source)
+					source = ".";
+				mo.opt |= MNT_OPT_RELATIVE;
+				break;
+			}
+		}
+	}
 	op = plan_add_op(p, OP_MOUNT, origin);
-	if (!op || set_strs(op, e.source, *target == '/' ? target + 1 : target, e.fstype, mo.data) < 0) {
+	if (!op || set_strs(op, source, *target == '/' ? target + 1 : target, e.fstype, mo.data) < 0) {
 		mount_entry_free(&e);
 		free(mo.data);
 		return -ENOMEM;

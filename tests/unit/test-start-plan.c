@@ -208,6 +208,8 @@ static void mounts_compiled(void)
 		"lxc.mount.entry = tmpfs run tmpfs size=1m,mode=755,rslave 0 0",
 		NULL,
 	};
+	const char *inside[] = { "lxc.rootfs.path = /usr", "lxc.mount.entry = /usr/share/x mnt/x none bind 0 0",
+				 "lxc.mount.entry = /usr2/y mnt/y none bind 0 0", NULL };
 	int ret;
 	size_t i_dev = 0, i_proc = 0, i_srv = 0, i_pts = 0;
 	struct start_plan *p = build(lines, NULL, &ret);
@@ -240,6 +242,17 @@ static void mounts_compiled(void)
 	CHECK(find_op(p, OP_SYMLINK, "dev/ptmx", NULL) != NULL);
 	/* /dev first (entries may bind into it), entries after the auto mounts, devpts after the entries */
 	CHECK(i_dev < i_proc && i_proc < i_srv && i_srv < i_pts);
+	start_plan_free(p);
+
+	/* a bind source inside the rootfs is resolved from the container's root, so its links stay inside */
+	p = build(inside, NULL, &ret);
+	CHECK_INT(ret, 0);
+	if (!p)
+		return;
+	op = find_op(p, OP_MOUNT, "mnt/x", NULL);
+	CHECK(op && !strcmp(op->source, "share/x") && (op->opt & MNT_OPT_RELATIVE));
+	op = find_op(p, OP_MOUNT, "mnt/y", NULL);
+	CHECK(op && !strcmp(op->source, "/usr2/y") && !(op->opt & MNT_OPT_RELATIVE));
 	start_plan_free(p);
 }
 
