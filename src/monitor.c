@@ -195,8 +195,18 @@ static int make_payload(struct monitor *m, char *err, size_t errlen)
 	char leaf[300];
 	int ret;
 
-	snprintf(leaf, sizeof(leaf), "lxc.payload.%s", m->plan->name);
-	ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->payload, err, errlen);
+	/* A container of the same name in another lxcpath may hold lxc.payload.NAME:
+	 * then take the next free suffix, as LXC does. (An empty one left by a
+	 * killed monitor is removed and reused.) */
+	ret = -EBUSY;
+	for (int i = 0; i < 100 && ret == -EBUSY; i++) {
+		if (i)
+			snprintf(leaf, sizeof(leaf), "lxc.payload.%s-%d", m->plan->name, i);
+		else
+			snprintf(leaf, sizeof(leaf), "lxc.payload.%s", m->plan->name);
+		err[0] = '\0';
+		ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->payload, err, errlen);
+	}
 	if (ret < 0)
 		return ret;
 	/* Limits go in before any process does. */

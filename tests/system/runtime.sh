@@ -395,4 +395,49 @@ test_command_socket_refuses_others() {
 	stop_k c
 }
 
+test_veth_network() {
+	need_runtime
+	command -v ip >/dev/null || t_skip "needs ip (iproute2)"
+	local br=br${T_ID: -10}
+	ip link add "$br" type bridge || t_skip "cannot create a bridge here"
+	on_cleanup "ip link del $br"
+	ip link set "$br" up
+	mk_container c "lxc.net.0.type = veth
+lxc.net.0.link = $br
+lxc.net.0.flags = up
+lxc.net.0.name = eth0
+lxc.net.0.ipv4.address = 10.199.7.5/24"
+	start_ok c
+	local addrs
+	addrs=$(nsenter -t "$(init_pid c)" -n ip -br addr)
+	assert_match "$addrs" 'eth0@[^ ]+ +UP +10\.199\.7\.5/24' "eth0 inside, up, addressed"
+	assert_match "$(ip -br link show master "$br")" '^veth' "host end on the bridge"
+	stop_k c
+	# the veth went with the namespace
+	local i
+	for i in $(seq 30); do
+		[ -z "$(ip -br link show master "$br")" ] && break
+		sleep 0.1
+	done
+	assert_eq "$(ip -br link show master "$br")" "" "no veth left on the bridge"
+}
+
+test_same_name_two_lxcpaths() {
+	need_runtime
+	mk_container c
+	# the same name in a second lxcpath: its own socket, its own cgroups (a suffix)
+	local other=$T_TMP/lxcpath2
+	mkdir -p "$other"
+	cp -a "$T_LXCPATH/$T_ID-c" "$other/"
+	sed -i "s|$T_LXCPATH|$other|" "$other/$T_ID-c/config"
+	start_ok c
+	assert_ok "$LXC_START" -P "$other" -n "$T_ID-c"
+	on_cleanup "'$LXC_STOP' -P '$other' -n '$T_ID-c' -k"
+	assert_eq "$("$LXC_INFO" -P "$other" -n "$T_ID-c" -sH)" RUNNING "the second one runs too"
+	assert_ne "$("$LXC_INFO" -P "$other" -n "$T_ID-c" -pH)" "$(init_pid c)" "two inits"
+	"$LXC_STOP" -P "$other" -n "$T_ID-c" -k
+	assert_eq "$(state_of c)" RUNNING "stopping one leaves the other"
+	stop_k c
+}
+
 run_tests "$@"
