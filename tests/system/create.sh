@@ -293,7 +293,7 @@ test_killed_create_is_refused_then_destroyed() {
 	wait_file "$T_TMP/pids" || t_fail "the template did not start"
 	# SIGKILL: no cleanup is possible; the template, left alone, is stopped here
 	kill -KILL "$pid"
-	wait "$pid"
+	wait "$pid" 2>/dev/null
 	kill $(cat "$T_TMP/pids")
 	assert_file "$T_LXCPATH/$n/partial"
 	assert_status 1 create -n "$n" -t "$t"
