@@ -58,6 +58,30 @@ static void glue_stop(void *ctx, int netns_fd)
 	net_stop_host_side(ctx, netns_fd);
 }
 
+/* The running config: the loaded one, except what only exists once running
+ * (a veth's generated host name). */
+struct running_config {
+	struct lxc_config *conf;
+	struct net_plan *net;
+};
+
+static int running_config_item(void *ctx, const char *key, char *buf, size_t len)
+{
+	struct running_config *rc = ctx;
+	int idx;
+	char rest[64];
+
+	if (rc->net && sscanf(key, "lxc.net.%d.%63s", &idx, rest) == 2 && !strcmp(rest, "veth.pair")) {
+		for (size_t i = 0; i < net_plan_device_count(rc->net); i++) {
+			struct net_device_info info;
+			if (net_plan_device_info(rc->net, i, &info) == 0 && info.index == idx && info.host_name &&
+			    *info.host_name)
+				return snprintf(buf, len, "%s", info.host_name);
+		}
+	}
+	return conf_get_item(rc->conf, key, buf, len);
+}
+
 /* ---- start ---- */
 
 static bool fail(struct lxc_container *c, int err, const char *text)
@@ -74,6 +98,7 @@ bool container_start(struct lxc_container *c, int useinit, char *const argv[])
 	struct start_net_ops net = { .create = glue_create, .configure_inside = glue_inside, .undo = glue_undo,
 				     .stop = glue_stop };
 	struct net_plan *np = NULL;
+	struct running_config rc;
 	struct conf_error cerr;
 	char err[4096];
 	int ret, status = 0, state;
@@ -115,6 +140,10 @@ bool container_start(struct lxc_container *c, int useinit, char *const argv[])
 		args.net = &net;
 	}
 
+	rc.conf = b->conf;
+	rc.net = np;
+	args.config_item = running_config_item;
+	args.config_ctx = &rc;
 	args.daemonize = c->daemonize;
 	args.close_all_fds = b->close_all_fds || c->daemonize;
 	args.foreground_console = !c->daemonize;
