@@ -775,9 +775,11 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		if (ret < 0)
 			goto fail;
 		ran = true;
+		/* The caller first (it waits on this), then subscribers and listeners. */
+		m->state = RUN_RUNNING;
+		report_ready(m, 0, NULL);
 		set_state(m, RUN_RUNNING);
 		trace_step(m, "RUNNING");
-		report_ready(m, 0, NULL);
 		if (!m->mon_cg)
 			enter_monitor_cgroup(m);
 
