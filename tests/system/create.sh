@@ -25,8 +25,7 @@ DEFAULT_SIGNALS='$SIG{INT} = "DEFAULT"; $SIG{TERM} = "DEFAULT"; exec @ARGV or di
 
 # Waits up to 10 s for a file to appear.
 wait_file() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -e "$1" ] && return 0
 		sleep 0.1
 	done
@@ -285,7 +284,7 @@ test_sigterm_during_template() {
 
 test_killed_create_is_refused_then_destroyed() {
 	need_root
-	local n=${T_ID}kill t pid
+	local n=${T_ID}kill t pid tpid spid
 	t=$(slow_template)
 	"$(tool lxc-create)" -P "$T_LXCPATH" -n "$n" -t "$t" >/dev/null 2>&1 &
 	pid=$!
@@ -294,7 +293,8 @@ test_killed_create_is_refused_then_destroyed() {
 	# SIGKILL: no cleanup is possible; the template, left alone, is stopped here
 	kill -KILL "$pid"
 	wait "$pid" 2>/dev/null
-	kill $(cat "$T_TMP/pids")
+	read -r tpid spid <"$T_TMP/pids"
+	kill "$tpid" "$spid"
 	assert_file "$T_LXCPATH/$n/partial"
 	assert_status 1 create -n "$n" -t "$t"
 	assert_contains "$ERR" "already exists"
@@ -322,7 +322,7 @@ test_concurrent_creates() {
 	assert_no_file "$T_LXCPATH/$n/partial"
 	assert_eq "$(conf_value "$T_LXCPATH/$n/config" lxc.rootfs.path)" "dir:$T_LXCPATH/$n/rootfs"
 	# many at once, with -t none too
-	for i in 1 2 3 4 5 6; do
+	for _ in 1 2 3 4 5 6; do
 		create -n "${n}x" -t "$t" >/dev/null 2>&1 &
 	done
 	wait
@@ -493,7 +493,9 @@ test_destroy_running() {
 test_python_lxc() {
 	need_root
 	need_busybox
-	[ -x "$PY" ] && "$PY" -c 'import lxc' 2>/dev/null || t_skip "no python3-lxc (apt-get install python3-lxc)"
+	if ! [ -x "$PY" ] || ! "$PY" -c 'import lxc' 2>/dev/null; then
+		t_skip "no python3-lxc (apt-get install python3-lxc)"
+	fi
 	local n=${T_ID}py
 	LD_LIBRARY_PATH=$BERTH_PREFIX/lib "$PY" - "$T_LXCPATH" "$n" <<'EOF' >"$T_TMP/py.out" 2>&1
 import sys, lxc
