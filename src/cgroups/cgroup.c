@@ -383,6 +383,86 @@ fail:
 	return 0;
 }
 
+/* "/a/lxc.payload.c1/init.scope" -> "/a/lxc.payload.c1" when leaf is "lxc.payload.c1". */
+static void cut_after_leaf(char *path, const char *leaf)
+{
+	size_t n = leaf ? strlen(leaf) : 0;
+
+	for (char *p = path; n && (p = strchr(p, '/')); p++)
+		if (!strncmp(p + 1, leaf, n) && (p[1 + n] == '/' || p[1 + n] == '\0')) {
+			p[1 + n] = '\0';
+			return;
+		}
+}
+
+int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, struct cgroup_set **out, char *err,
+		    size_t errlen)
+{
+	char procfile[64], line[4096];
+	__do_fclose FILE *f = NULL;
+	struct cgroup_set *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return -ENOMEM;
+	s->l = l;
+	s->paths = calloc(l->n ? l->n : 1, sizeof(*s->paths));
+	s->fds = malloc((l->n ? l->n : 1) * sizeof(*s->fds));
+	if (!s->paths || !s->fds) {
+		set_free(s);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		s->fds[i] = -1;
+	snprintf(procfile, sizeof(procfile), "/proc/%d/cgroup", pid);
+	f = fopen(procfile, "re");
+	if (!f) {
+		int ret = -errno;
+		snprintf(err, errlen, "cannot read %s: %s", procfile, strerror(errno));
+		set_free(s);
+		return ret;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *ctrl, *path;
+
+		line[strcspn(line, "\n")] = '\0';
+		ctrl = strchr(line, ':');
+		if (!ctrl)
+			continue;
+		ctrl++;
+		path = strchr(ctrl, ':');
+		if (!path)
+			continue;
+		*path++ = '\0';
+		cut_after_leaf(path, leaf);
+		for (size_t i = 0; i < l->n; i++) {
+			const struct cg_hierarchy *h = &l->h[i];
+			bool match = h->driver->v2 ? *ctrl == '\0' : (*ctrl && same_set(h->controllers, ctrl));
+
+			if (!match || s->paths[i])
+				continue;
+			s->paths[i] = str_printf("%s%s", h->mountpoint, strcmp(path, "/") ? path : "");
+			if (!s->paths[i]) {
+				set_free(s);
+				return -ENOMEM;
+			}
+			s->fds[i] = open(s->paths[i], O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+			if (s->fds[i] < 0) {
+				int ret = -errno;
+				snprintf(err, errlen, "cannot open cgroup %s of process %d: %s", s->paths[i], pid, strerror(errno));
+				set_free(s);
+				return ret;
+			}
+		}
+	}
+	*out = s;
+	return 0;
+}
+
+void cgroup_close(struct cgroup_set *s)
+{
+	set_free(s);
+}
+
 int cgroup_attach(struct cgroup_set *s, pid_t pid, char *err, size_t errlen)
 {
 	char buf[32];

@@ -36,6 +36,16 @@ struct cgroup_set;
  */
 int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
 		  char *err, size_t errlen);
+/*
+ * The cgroups a running process is in, in every hierarchy of l (from
+ * /proc/PID/cgroup), for joining them with cgroup_enter_self (lxc-attach).
+ * A path that has a component named `leaf` (lxc.payload.NAME) is cut after
+ * it: the init may have moved itself below its container's cgroup. The set
+ * is borrowed: cgroup_close frees it and removes nothing.
+ */
+int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, struct cgroup_set **out, char *err,
+		    size_t errlen);
+void cgroup_close(struct cgroup_set *s);
 /* Moves pid into the set in every hierarchy (cgroup.procs: each burst of
  * moves waits for an RCU grace period, milliseconds; prefer the calls below). */
 int cgroup_attach(struct cgroup_set *s, pid_t pid, char *err, size_t errlen);
