@@ -15,6 +15,7 @@
 #include "container_name.h"
 #include "create.h"
 #include "lock.h"
+#include "lxccontainer_run.h"
 #include "log.h"
 #include "paths.h"
 #include "state.h"
@@ -430,6 +431,7 @@ static void install_methods(struct lxc_container *c)
 	container_install_stubs(c);
 	container_install_create(c);
 	container_install_destroy(c);
+	container_install_runtime(c);
 	c->is_defined = m_is_defined;
 	c->state = m_state;
 	c->is_running = m_is_running;

@@ -27,6 +27,7 @@ tests_system_run_driver_LDADD = src/libberth-core.la
 
 # The container object's running methods (installed by lxccontainer.c) and berth_monitor_*.
 src_liblxc_la_SOURCES += src/lxccontainer_run.c src/lxccontainer_run.h
+CONTAINER_API_SOURCES += src/lxccontainer_run.c
 
 # Unit tests of the pure parts: the start plan (with caps and signal names) and mount parsing/resolution.
 check_PROGRAMS += tests/unit/test-start-plan tests/unit/test-mount

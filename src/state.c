@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "commands.h"
 #include "state.h"
 
 static const char *const names[STATE_COUNT] = {
@@ -27,11 +28,12 @@ int state_from_name(const char *s)
 	return -EINVAL;
 }
 
+/* The monitor numbers states as LXC does, and so does this file. */
+_Static_assert((int)RUN_RUNNING == (int)STATE_RUNNING && (int)RUN_THAWED == (int)STATE_THAWED,
+	       "the command socket and the container object must agree on state numbers");
+
 int state_query(const char *name, const char *lxcpath)
 {
-	(void)name;
-	(void)lxcpath;
-	/* No monitor exists yet (the runtime brings the command socket): every
-	 * container is stopped. */
-	return STATE_STOPPED;
+	/* The monitor knows; no answering monitor means STOPPED. */
+	return cmd_get_state(name, lxcpath);
 }
