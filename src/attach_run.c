@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,33 +22,50 @@ BERTH_EXPORT int lxc_attach_run_command(void *payload)
 		ERROR("lxc_attach_run_command: no command given");
 		return -1;
 	}
+	/* PATH is the attached environment's, looked up in the container's filesystem. */
 	execvp(cmd->program, cmd->argv);
-	/* as LXC: 126/127 as a shell reports a command that cannot run / does not exist, else -1 */
+	/* as LXC and a shell: 127 for a command that does not exist, 126 for one that cannot run */
 	SYSERROR("cannot run %s", cmd->program);
-	if (errno == ENOENT)
+	if (errno == ENOENT || errno == ENOTDIR)
 		return 127;
-	if (errno == ENOEXEC)
+	if (errno == ENOEXEC || errno == EACCES || errno == EPERM || errno == EISDIR)
 		return 126;
 	return -1;
 }
 
-/* The user's login shell from the container's passwd; /bin/sh if it has none. */
+/*
+ * The user's shell from the container's /etc/passwd; /bin/sh if it has none.
+ * The file is parsed here, not through NSS: getpwuid() would load the
+ * container's NSS modules into a process that still holds the caller's memory.
+ */
+static char *container_shell(uid_t uid)
+{
+	__do_fclose FILE *f = fopen("/etc/passwd", "re");
+	struct passwd pw, *found;
+	char buf[4096];
+
+	while (f && fgetpwent_r(f, &pw, buf, sizeof(buf), &found) == 0)
+		if (pw.pw_uid == uid && pw.pw_shell && *pw.pw_shell)
+			return strdup(pw.pw_shell);
+	return NULL;
+}
+
 BERTH_EXPORT int lxc_attach_run_shell(void *payload)
 {
-	const char *shell = NULL;
-	struct passwd pw, *found = NULL;
-	char buf[4096];
+	char *shell = container_shell(geteuid());
 	char *argv[2];
 
 	(void)payload;
-	if (getpwuid_r(geteuid(), &pw, buf, sizeof(buf), &found) == 0 && found && found->pw_shell &&
-	    *found->pw_shell)
-		shell = found->pw_shell;
-	if (!shell || access(shell, X_OK) != 0)
-		shell = "/bin/sh";
-	argv[0] = (char *)shell;
+	if (!shell || access(shell, X_OK) != 0) {
+		free(shell);
+		shell = strdup("/bin/sh");
+		if (!shell)
+			return -1;
+	}
+	/* as LXC: argv[0] is the shell's path */
+	argv[0] = shell;
 	argv[1] = NULL;
 	execv(shell, argv);
 	SYSERROR("cannot run the shell %s", shell);
-	return -1;
+	return errno == ENOENT ? 127 : 126;
 }

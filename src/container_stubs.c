@@ -39,10 +39,6 @@ STUB(struct lxc_container *, NULL, clone, const char *newname, const char *lxcpa
      const char *bdevtype, const char *bdevdata, uint64_t newsize, char **hookargs)
 STUB(int, -1, console_getfd, int *ttynum, int *ptxfd)
 STUB(int, -1, console, int ttynum, int stdinfd, int stdoutfd, int stderrfd, int escape)
-STUB(int, -1, attach, lxc_attach_exec_t exec_function, void *exec_payload, lxc_attach_options_t *options,
-     pid_t *attached_process)
-STUB(int, -1, attach_run_wait, lxc_attach_options_t *options, const char *program, const char *const argv[])
-STUB(int, -1, attach_run_waitl, lxc_attach_options_t *options, const char *program, const char *arg, ...)
 STUB(int, -1, snapshot, const char *commentfile)
 STUB(int, -1, snapshot_list, struct lxc_snapshot **snapshots)
 STUB(bool, false, snapshot_restore, const char *snapname, const char *newname)
@@ -85,9 +81,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->clone = stub_clone;
 	c->console_getfd = stub_console_getfd;
 	c->console = stub_console;
-	c->attach = stub_attach;
-	c->attach_run_wait = stub_attach_run_wait;
-	c->attach_run_waitl = stub_attach_run_waitl;
 	c->snapshot = stub_snapshot;
 	c->snapshot_list = stub_snapshot_list;
 	c->snapshot_restore = stub_snapshot_restore;

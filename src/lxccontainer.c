@@ -10,6 +10,7 @@
 #include <lxc/berth.h>
 #include <lxc/lxccontainer.h>
 
+#include "attach_api.h"
 #include "conf/conf.h"
 #include "container.h"
 #include "container_name.h"
@@ -432,6 +433,7 @@ static void install_methods(struct lxc_container *c)
 	container_install_create(c);
 	container_install_destroy(c);
 	container_install_runtime(c);
+	container_install_attach(c);
 	c->is_defined = m_is_defined;
 	c->state = m_state;
 	c->is_running = m_is_running;

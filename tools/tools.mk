@@ -20,3 +20,4 @@ include $(srcdir)/tools/checkconfig.mk
 include $(srcdir)/tools/archive.mk
 include $(srcdir)/tools/run-tools.mk
 include $(srcdir)/tools/create-tools.mk
+include $(srcdir)/tools/attach-tools.mk

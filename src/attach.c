@@ -1,0 +1,810 @@
+/* attach.c - entering a running container: what the caller reads about the init, the intermediate process that joins its cgroup and namespaces, the attached process it forks as the caller's child, and their handshake; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "attach.h"
+#include "attach_pty.h"
+#include "caps.h"
+#include "cgroups/cgroup.h"
+#include "log.h"
+#include "namespace.h"
+#include "util/cleanup.h"
+#include "util/fileutil.h"
+#include "util/strutil.h"
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+extern char **environ;
+
+/*
+ * Three processes take part. The caller reads what it needs about the
+ * container's init, then forks the intermediate; the intermediate joins the
+ * init's cgroup (from the host's view, before it can no longer see it) and
+ * namespaces, and forks the attached process with CLONE_PARENT, so that it is
+ * in the container's pid namespace yet the caller's child; then it exits. The
+ * attached process waits for the caller's go, sets up its credentials, stdio
+ * and environment, reports ready and runs the function. Every failure before
+ * that is reported to the caller as one line over a socketpair. Nothing of
+ * berth is ever executed inside the container: the process that runs there
+ * is a fork, made non-dumpable (no ptrace, no /proc/PID/exe or fd access for
+ * the container) until the function execs the container's own program.
+ */
+
+enum { MSG_PID = 1, MSG_GO, MSG_READY, MSG_ERROR };
+
+struct attach_msg {
+	int kind;
+	int err;                 /* MSG_ERROR: a negative errno */
+	pid_t pid;               /* MSG_PID: the attached process (our pid namespace) */
+	bool has_winsize;        /* MSG_GO: the user's terminal size for the pty */
+	struct winsize ws;
+	bool container_pty;      /* MSG_READY: the master that comes with it is of the container's devpts */
+	char text[1024];         /* MSG_ERROR */
+};
+
+/* The namespaces in the order they are entered: the user namespace first, as it grants the rest. */
+static const int ns_order[] = { CLONE_NEWUSER, CLONE_NEWNS,	CLONE_NEWPID,	 CLONE_NEWUTS,
+				CLONE_NEWIPC,  CLONE_NEWNET, CLONE_NEWCGROUP, CLONE_NEWTIME };
+
+struct attach_ctx {
+	const struct attach_request *r;
+	const lxc_attach_options_t *o;
+	pid_t init_pid;
+	int ns_flags;           /* CLONE_NEW* to enter: those of the init that differ from ours */
+	uint64_t cap_drop;      /* not in the init's bounding set */
+	bool nnp;               /* the init has no_new_privs */
+	long personality;       /* -1: leave ours */
+	uid_t uid;
+	gid_t gid;
+	char *lsm_label;        /* NULL: none to apply */
+	bool apparmor;          /* else SELinux */
+	struct cgroup_layout *layout;
+	struct cgroup_set *cg;  /* NULL: stay in our cgroup */
+	char *cwd;              /* where the process starts; NULL: the root */
+	unsigned pty_mask;      /* bit k: fd k of the process is the pty */
+	int host_master;        /* a pty of the caller's devpts, for a container without one */
+	int host_slave;
+	int sock[2];            /* [0] the caller's end, [1] the children's */
+};
+
+/* ---- messages ---- */
+
+static int send_msg(int sock, const struct attach_msg *m, int fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	struct iovec iov = { .iov_base = (void *)m, .iov_len = sizeof(*m) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	if (fd >= 0) {
+		struct cmsghdr *c;
+
+		mh.msg_control = cbuf;
+		mh.msg_controllen = sizeof(cbuf);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	}
+	for (;;) {
+		ssize_t n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+		if (n == (ssize_t)sizeof(*m))
+			return 0;
+		if (n < 0 && errno == EINTR)
+			continue;
+		return n < 0 ? -errno : -EIO;
+	}
+}
+
+/* 0 with a message (and *fd, -1 if none came), -EPIPE when the other side is gone. */
+static int recv_msg(int sock, struct attach_msg *m, int *fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { .iov_base = m, .iov_len = sizeof(*m) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	ssize_t n;
+
+	*fd = -1;
+	do
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
+			memcpy(fd, CMSG_DATA(c), sizeof(int));
+	if (n != (ssize_t)sizeof(*m)) {
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
+		return -EPIPE;
+	}
+	m->text[sizeof(m->text) - 1] = '\0';
+	return 0;
+}
+
+/* In a child: report one line to the caller and exit. */
+__attribute__((noreturn, format(printf, 3, 4))) static void child_fail(int sock, int err, const char *fmt, ...)
+{
+	struct attach_msg m = { .kind = MSG_ERROR, .err = err < 0 ? err : -EIO };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m.text, sizeof(m.text), fmt, ap);
+	va_end(ap);
+	(void)send_msg(sock, &m, -1);
+	_exit(EXIT_FAILURE);
+}
+
+/* ---- what the caller reads about the init ---- */
+
+/* The value after "Key:" in a /proc status text, or NULL. */
+static const char *status_field(const char *status, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *line = status; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		if (!strncmp(line, key, n) && line[n] == ':')
+			return line + n + 1 + strspn(line + n + 1, " \t");
+	return NULL;
+}
+
+static int pid_of_pidfd(int pidfd, pid_t *pid)
+{
+	char path[64];
+	__do_free char *info = NULL;
+	const char *v;
+	int ret;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
+	ret = file_read_all(path, &info, NULL);
+	if (ret < 0)
+		return ret;
+	v = status_field(info, "Pid");
+	if (!v)
+		return -EBADF;
+	*pid = (pid_t)strtol(v, NULL, 10);
+	return *pid > 0 ? 0 : -ESRCH;
+}
+
+static bool same_ns(pid_t a, pid_t b, int flag, bool *exists)
+{
+	__do_close int fa = ns_open(a, flag);
+	__do_close int fb = -EBADF;
+	struct stat sa, sb;
+
+	*exists = fa >= 0;
+	if (fa < 0)
+		return true;
+	fb = ns_open(b, flag);
+	if (fb < 0 || fstat(fa, &sa) < 0 || fstat(fb, &sb) < 0)
+		return false;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The id a host id has in the init's user namespace (its uid_map or gid_map); `id` if unmapped. */
+static unsigned map_into(pid_t pid, const char *map, unsigned id)
+{
+	char path[64];
+	__do_free char *text = NULL;
+	char *save = NULL;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, map);
+	if (file_read_all(path, &text, NULL) < 0)
+		return id;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		unsigned long inside, outside, count;
+		if (sscanf(line, "%lu %lu %lu", &inside, &outside, &count) == 3 && id >= outside && id - outside < count)
+			return (unsigned)(inside + (id - outside));
+	}
+	return id;
+}
+
+static int read_init(struct attach_ctx *ctx, char *err, size_t errlen)
+{
+	const lxc_attach_options_t *o = ctx->o;
+	char path[64];
+	__do_free char *status = NULL, *self = NULL;
+	const char *v;
+	int ret;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", ctx->init_pid);
+	ret = file_read_all(path, &status, NULL);
+	if (ret < 0) {
+		snprintf(err, errlen, "cannot read %s of the container's init: %s", path, strerror(-ret));
+		return ret;
+	}
+	if (file_read_all("/proc/self/status", &self, NULL) < 0)
+		self = NULL;
+
+	if (o->attach_flags & LXC_ATTACH_DROP_CAPABILITIES) {
+		v = status_field(status, "CapBnd");
+		if (!v) {
+			snprintf(err, errlen, "no CapBnd in %s: cannot tell the container's capabilities", path);
+			return -EINVAL;
+		}
+		ctx->cap_drop = caps_all() & ~strtoull(v, NULL, 16);
+	}
+	v = status_field(status, "NoNewPrivs");
+	ctx->nnp = v && *v == '1';
+
+	/* A seccomp filter of the container's own (more filters than we have) cannot be copied yet. */
+	if (o->attach_flags & LXC_ATTACH_LSM_EXEC) {
+		const char *theirs = status_field(status, "Seccomp_filters");
+		const char *ours = self ? status_field(self, "Seccomp_filters") : NULL;
+
+		if (theirs && ours && strtol(theirs, NULL, 10) > strtol(ours, NULL, 10)) {
+			snprintf(err, errlen,
+				 "the container runs under a seccomp filter that berth cannot apply to attached processes yet (use -e LSM to attach without it)");
+			return -EOPNOTSUPP;
+		}
+	}
+
+	ctx->uid = o->uid;
+	ctx->gid = o->gid;
+	if (ctx->uid == (uid_t)-1 || ctx->gid == (gid_t)-1) {
+		/* Default: root, or in a user namespace the init's own ids there (as LXC). */
+		unsigned huid = 0, hgid = 0;
+		bool userns = ctx->ns_flags & CLONE_NEWUSER;
+
+		if (userns && (v = status_field(status, "Uid")))
+			huid = map_into(ctx->init_pid, "uid_map", (unsigned)strtoul(v, NULL, 10));
+		if (userns && (v = status_field(status, "Gid")))
+			hgid = map_into(ctx->init_pid, "gid_map", (unsigned)strtoul(v, NULL, 10));
+		if (ctx->uid == (uid_t)-1)
+			ctx->uid = userns ? huid : 0;
+		if (ctx->gid == (gid_t)-1)
+			ctx->gid = userns ? hgid : 0;
+	}
+
+	ctx->personality = -1;
+	if (o->attach_flags & LXC_ATTACH_SET_PERSONALITY) {
+		if (o->personality != LXC_ATTACH_DETECT_PERSONALITY) {
+			ctx->personality = o->personality;
+		} else {
+			__do_free char *p = NULL;
+			snprintf(path, sizeof(path), "/proc/%d/personality", ctx->init_pid);
+			if (file_read_all(path, &p, NULL) == 0)
+				ctx->personality = (long)strtoul(p, NULL, 16);
+		}
+		if (ctx->personality == personality(0xffffffff))
+			ctx->personality = -1;
+	}
+	return 0;
+}
+
+/* The label the process gets: the caller's (LSM_LABEL) or the init's (LSM_EXEC); none when unconfined. */
+static int read_lsm(struct attach_ctx *ctx, char *err, size_t errlen)
+{
+	const lxc_attach_options_t *o = ctx->o;
+	__do_free char *enabled = NULL, *label = NULL;
+	bool selinux = access("/sys/fs/selinux/enforce", F_OK) == 0;
+	char path[64];
+
+	ctx->apparmor = file_read_all("/sys/module/apparmor/parameters/enabled", &enabled, NULL) == 0 && enabled[0] == 'Y';
+	if ((o->attach_flags & LXC_ATTACH_LSM_LABEL) && o->lsm_label) {
+		if (!ctx->apparmor && !selinux) {
+			snprintf(err, errlen, "cannot apply the security context '%s': this host has neither AppArmor nor SELinux",
+				 o->lsm_label);
+			return -EOPNOTSUPP;
+		}
+		ctx->lsm_label = strdup(o->lsm_label);
+		return ctx->lsm_label ? 0 : -ENOMEM;
+	}
+	if (!(o->attach_flags & LXC_ATTACH_LSM_EXEC) || (!ctx->apparmor && !selinux))
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/attr/%scurrent", ctx->init_pid, ctx->apparmor ? "apparmor/" : "");
+	if (file_read_all(path, &label, NULL) < 0) {
+		snprintf(path, sizeof(path), "/proc/%d/attr/current", ctx->init_pid);
+		if (file_read_all(path, &label, NULL) < 0)
+			return 0;
+	}
+	label[strcspn(label, "\n")] = '\0';
+	if (ctx->apparmor) {
+		char *mode = strstr(label, " (");
+		if (mode)
+			*mode = '\0';
+	}
+	if (!*label || !strcmp(label, "unconfined"))
+		return 0;
+	ctx->lsm_label = move_ptr(label);
+	return 0;
+}
+
+/* Which namespaces to enter: those asked for (all: -1) in which the init is not where we are. */
+static int pick_namespaces(struct attach_ctx *ctx)
+{
+	int want = ctx->o->namespaces;
+
+	ctx->ns_flags = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++) {
+		bool exists;
+
+		if (want != -1 && !(want & ns_order[i]))
+			continue;
+		if (!same_ns(ctx->init_pid, getpid(), ns_order[i], &exists))
+			ctx->ns_flags |= ns_order[i];
+	}
+	return 0;
+}
+
+/* ---- the intermediate: cgroup, namespaces, fork ---- */
+
+static int enter_namespaces(const struct attach_ctx *ctx, char *err, size_t errlen)
+{
+	int fds[ARRAY_SIZE(ns_order)];
+	int ret = 0;
+
+	/* One call for all of them, atomically (kernel >= 5.8). */
+	if (setns(ctx->r->init_pidfd, ctx->ns_flags) == 0)
+		return 0;
+	if (errno != EINVAL) {
+		snprintf(err, errlen, "cannot enter the namespaces of the container's init (pid %d): %s", ctx->init_pid,
+			 strerror(errno));
+		return -errno;
+	}
+	/* Older kernels: one namespace file at a time, all opened before the first is entered. */
+	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++)
+		fds[i] = (ctx->ns_flags & ns_order[i]) ? ns_open(ctx->init_pid, ns_order[i]) : -1;
+	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++) {
+		if (!(ctx->ns_flags & ns_order[i]))
+			continue;
+		if (fds[i] < 0 || setns(fds[i], ns_order[i]) < 0) {
+			ret = fds[i] < 0 ? fds[i] : -errno;
+			snprintf(err, errlen, "cannot enter the %s namespace of the container's init (pid %d): %s",
+				 ns_proc_name(ns_order[i]), ctx->init_pid, strerror(-ret));
+			break;
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	return ret;
+}
+
+static int join_cgroup(const struct attach_ctx *ctx, char *err, size_t errlen)
+{
+	int ret = cgroup_enter_self(ctx->cg, false, err, errlen);
+
+	if (ret == -EBUSY) {
+		/* cgroup2 lets no process into a cgroup that hands controllers to its
+		 * children (a container running systemd): join the init's own then. */
+		struct cgroup_set *exact = NULL;
+
+		ret = cgroup_open_pid(ctx->layout, ctx->init_pid, NULL, &exact, err, errlen);
+		if (ret == 0)
+			ret = cgroup_enter_self(exact, false, err, errlen);
+		cgroup_close(exact);
+	}
+	return ret;
+}
+
+__attribute__((noreturn)) static void attached_main(struct attach_ctx *ctx);
+
+/* The caller's child, in the container's pid namespace: CLONE_PARENT (with no
+ * exit signal of its own: it inherits ours, SIGCHLD to the caller). */
+static pid_t clone_parent(int *pidfd)
+{
+	struct clone_args args = {
+		.flags = CLONE_PARENT | CLONE_PIDFD,
+		.pidfd = (uint64_t)(uintptr_t)pidfd,
+	};
+
+	return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
+}
+
+__attribute__((noreturn)) static void intermediate_main(struct attach_ctx *ctx)
+{
+	int sock = ctx->sock[1];
+	struct attach_msg m = { .kind = MSG_PID };
+	char err[1024];
+	int pidfd = -1;
+	pid_t pid;
+
+	close(ctx->sock[0]);
+	/* No container process may ptrace us or open our /proc files (our fds and memory are the host's). */
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (ctx->cg && join_cgroup(ctx, err, sizeof(err)) < 0)
+		child_fail(sock, -EPERM, "cannot join the container's cgroup: %s", err);
+	if (ctx->ns_flags) {
+		int ret = enter_namespaces(ctx, err, sizeof(err));
+		if (ret < 0)
+			child_fail(sock, ret, "%s", err);
+	}
+	pid = clone_parent(&pidfd);
+	if (pid < 0)
+		child_fail(sock, -errno, "cannot create the process inside the container: %s", strerror(errno));
+	if (pid == 0)
+		attached_main(ctx);
+	m.pid = pid;
+	_exit(send_msg(sock, &m, pidfd) < 0 ? EXIT_FAILURE : EXIT_SUCCESS);
+}
+
+/* ---- the attached process ---- */
+
+static int remount_proc_sys(void)
+{
+	/* A mount namespace of its own, slave to ours: nothing it does reaches back. */
+	if (unshare(CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_SLAVE | MS_REC, NULL) < 0)
+		return -errno;
+	if (umount2("/proc", MNT_DETACH) < 0 || mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+		return -errno;
+	if (umount2("/sys", MNT_DETACH) == 0 && mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+		return -errno;
+	return 0;
+}
+
+static int set_ids(const struct attach_ctx *ctx)
+{
+	const lxc_attach_options_t *o = ctx->o;
+
+	if (o->attach_flags & LXC_ATTACH_SETGROUPS) {
+		if (setgroups(o->groups.size, o->groups.list) < 0)
+			return -errno;
+	} else if (setgroups(0, NULL) < 0 && errno != EPERM) {
+		/* EPERM: a user namespace whose setgroups is denied keeps what it has. */
+		return -errno;
+	}
+	if (setresgid(ctx->gid, ctx->gid, ctx->gid) < 0 || setresuid(ctx->uid, ctx->uid, ctx->uid) < 0)
+		return -errno;
+	return 0;
+}
+
+/* Every fd from 3 up is closed at exec: the function may still use the caller's. */
+static void cloexec_from_3(void)
+{
+	long max;
+
+	if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return;
+	max = sysconf(_SC_OPEN_MAX);
+	for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* fds 0, 1, 2: the pty where asked, the caller's fds otherwise (negative: left as they are). */
+static int set_stdio(const struct attach_ctx *ctx, int slave)
+{
+	const lxc_attach_options_t *o = ctx->o;
+	int src[3] = { o->stdin_fd, o->stdout_fd, o->stderr_fd };
+	int tmp[3] = { -1, -1, -1 };
+	int ret = 0;
+
+	/* Copies above 2 first, so that no source is overwritten before it is used. */
+	for (int k = 0; k < 3; k++) {
+		int fd = (ctx->pty_mask & (1U << k)) ? slave : src[k];
+		if (fd >= 0 && (tmp[k] = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0)
+			ret = -errno;
+	}
+	for (int k = 0; k < 3 && !ret; k++)
+		if (tmp[k] >= 0 && dup2(tmp[k], k) < 0)
+			ret = -errno;
+	for (int k = 0; k < 3; k++)
+		if (tmp[k] >= 0)
+			close(tmp[k]);
+	return ret;
+}
+
+static int apply_lsm(const struct attach_ctx *ctx, int fd)
+{
+	__do_free char *cmd = ctx->apparmor ? str_printf("changeprofile %s", ctx->lsm_label) : strdup(ctx->lsm_label);
+
+	if (!cmd)
+		return -ENOMEM;
+	if (write(fd, cmd, strlen(cmd)) < 0)
+		return -errno;
+	return 0;
+}
+
+__attribute__((noreturn)) static void attached_main(struct attach_ctx *ctx)
+{
+	const lxc_attach_options_t *o = ctx->o;
+	int sock = ctx->sock[1], lsm_fd = -1, master = -1, slave = -1, ret;
+	struct attach_msg m, ready = { .kind = MSG_READY };
+	sigset_t none;
+
+	if (recv_msg(sock, &m, &lsm_fd) < 0 || m.kind != MSG_GO)
+		_exit(EXIT_FAILURE); /* the caller gave up */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+
+	if ((o->attach_flags & LXC_ATTACH_REMOUNT_PROC_SYS) && !(ctx->ns_flags & CLONE_NEWNS) &&
+	    (ret = remount_proc_sys()) < 0)
+		child_fail(sock, ret, "cannot remount /proc and /sys (-R): %s", strerror(-ret));
+	if (ctx->personality >= 0 && personality((unsigned long)ctx->personality) < 0)
+		child_fail(sock, -errno, "cannot set the personality 0x%lx: %s", ctx->personality, strerror(errno));
+	if ((ctx->nnp || (o->attach_flags & LXC_ATTACH_NO_NEW_PRIVS)) && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		child_fail(sock, -errno, "cannot set no_new_privs: %s", strerror(errno));
+
+	/* The bounding set while we may still change it (CAP_SETPCAP); the process's own sets after the ids. */
+	for (int cap = 0; cap <= caps_last_cap(); cap++)
+		if ((ctx->cap_drop & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+			child_fail(sock, -errno, "cannot drop capability %d from the bounding set: %s", cap, strerror(errno));
+	if (ctx->host_slave >= 0)
+		(void)fchown(ctx->host_slave, ctx->uid, (gid_t)-1);
+	if ((ret = set_ids(ctx)) < 0)
+		child_fail(sock, ret, "cannot switch to uid %u gid %u: %s", (unsigned)ctx->uid, (unsigned)ctx->gid,
+			   strerror(-ret));
+	if (ctx->cap_drop) {
+		char why[256];
+		if ((ret = caps_drop_process(ctx->cap_drop, why, sizeof(why))) < 0)
+			child_fail(sock, ret, "%s", why);
+	}
+
+	if (!ctx->cwd || chdir(ctx->cwd) < 0)
+		(void)chdir("/"); /* the caller's directory need not exist in the container */
+
+	(void)setsid(); /* no controlling terminal of the host's: no TIOCSTI into the user's shell */
+	if (ctx->pty_mask) {
+		/* The container's own devpts (its /dev/pts/N, as `tty` shows), opened as the user it is for. */
+		if (attach_pty_open(&master, &slave) == 0) {
+			ready.container_pty = true;
+		} else {
+			slave = ctx->host_slave;
+		}
+		if (ioctl(slave, TIOCSCTTY, 0) < 0)
+			child_fail(sock, -errno, "cannot make the pty the controlling terminal: %s", strerror(errno));
+		if (m.has_winsize)
+			(void)ioctl(slave, TIOCSWINSZ, &m.ws);
+	}
+	if ((ret = set_stdio(ctx, slave)) < 0)
+		child_fail(sock, ret, "cannot set up stdin, stdout and stderr: %s", strerror(-ret));
+	if (ctx->lsm_label && lsm_fd >= 0 && (ret = apply_lsm(ctx, lsm_fd)) < 0)
+		child_fail(sock, ret, "cannot apply the security profile '%s': %s", ctx->lsm_label, strerror(-ret));
+	if (lsm_fd >= 0)
+		close(lsm_fd);
+	environ = ctx->r->env;
+	cloexec_from_3();
+	if (send_msg(sock, &ready, ready.container_pty ? master : -1) < 0)
+		_exit(EXIT_FAILURE);
+	close(sock);
+	if (master >= 0)
+		close(master);
+	if (slave >= 0 && slave > 2)
+		close(slave);
+	if (ctx->host_slave >= 0 && ctx->host_slave != slave)
+		close(ctx->host_slave);
+	if (ctx->host_master >= 0)
+		close(ctx->host_master);
+	_exit(ctx->r->fn(ctx->r->payload));
+}
+
+/* ---- the caller ---- */
+
+static void ctx_free(struct attach_ctx *ctx)
+{
+	free(ctx->lsm_label);
+	free(ctx->cwd);
+	cgroup_close(ctx->cg);
+	cgroup_layout_free(ctx->layout);
+	for (int i = 0; i < 2; i++)
+		if (ctx->sock[i] >= 0)
+			close(ctx->sock[i]);
+	if (ctx->host_master >= 0)
+		close(ctx->host_master);
+	if (ctx->host_slave >= 0)
+		close(ctx->host_slave);
+}
+
+static void reap(pid_t pid)
+{
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
+/* The attached process's LSM attribute file, for it to write its label into. */
+static int open_lsm_attr(const struct attach_ctx *ctx, pid_t pid)
+{
+	char path[64];
+	int fd;
+
+	/* AppArmor changes the profile at once (as LXC does); SELinux at exec. */
+	snprintf(path, sizeof(path), "/proc/%d/attr/%s", pid, ctx->apparmor ? "apparmor/current" : "exec");
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 && ctx->apparmor) {
+		snprintf(path, sizeof(path), "/proc/%d/attr/current", pid);
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+	}
+	return fd < 0 ? -errno : fd;
+}
+
+static int prepare(struct attach_ctx *ctx, char *err, size_t errlen)
+{
+	const lxc_attach_options_t *o = ctx->o;
+	char leaf[300];
+	int ret;
+
+	ret = pid_of_pidfd(ctx->r->init_pidfd, &ctx->init_pid);
+	if (ret < 0) {
+		snprintf(err, errlen, "%s is not running", ctx->r->name);
+		return -ESRCH;
+	}
+	pick_namespaces(ctx);
+	(void)caps_last_cap(); /* read /proc/sys now: the attached process may not see the host's */
+	ret = read_init(ctx, err, errlen);
+	if (ret == 0)
+		ret = read_lsm(ctx, err, errlen);
+	if (ret < 0)
+		return ret;
+
+	if (o->attach_flags & LXC_ATTACH_MOVE_TO_CGROUP) {
+		ret = cgroup_layout_detect(&ctx->layout, err, errlen);
+		if (ret == 0) {
+			snprintf(leaf, sizeof(leaf), "lxc.payload.%s", ctx->r->name);
+			ret = cgroup_open_pid(ctx->layout, ctx->init_pid, leaf, &ctx->cg, err, errlen);
+		}
+		if (ret < 0)
+			return ret;
+	}
+
+	if (o->initial_cwd) {
+		ctx->cwd = strdup(o->initial_cwd);
+	} else {
+		char buf[PATH_MAX];
+		if (getcwd(buf, sizeof(buf)))
+			ctx->cwd = strdup(buf);
+	}
+
+	if (o->attach_flags & LXC_ATTACH_TERMINAL) {
+		int fds[3] = { o->stdin_fd, o->stdout_fd, o->stderr_fd };
+
+		for (int k = 0; k < 3; k++)
+			if (fds[k] >= 0 && isatty(fds[k]))
+				ctx->pty_mask |= 1U << k;
+		if (!ctx->pty_mask)
+			ctx->pty_mask = 7;
+		/* For a container without a devpts of its own (no lxc.pty.max): one of ours. */
+		if (attach_pty_open(&ctx->host_master, &ctx->host_slave) < 0)
+			ctx->host_master = ctx->host_slave = -1;
+	}
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ctx->sock) < 0) {
+		snprintf(err, errlen, "cannot create a socketpair: %s", strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+/* Go, then ready: the attached process is set up (or says why not). Returns the pty master in *master. */
+static int handshake(struct attach_ctx *ctx, pid_t pid, int *master, char *err, size_t errlen)
+{
+	struct attach_msg go = { .kind = MSG_GO }, m;
+	__do_close int lsm_fd = -EBADF;
+	int ret, fd;
+
+	if (ctx->lsm_label) {
+		lsm_fd = open_lsm_attr(ctx, pid);
+		if (lsm_fd < 0) {
+			snprintf(err, errlen, "cannot open the LSM attributes of process %d: %s", pid, strerror(-lsm_fd));
+			return lsm_fd;
+		}
+	}
+	if (ctx->pty_mask) {
+		int src = (ctx->pty_mask & 1) ? ctx->o->stdin_fd : (ctx->pty_mask & 2) ? ctx->o->stdout_fd : ctx->o->stderr_fd;
+		go.has_winsize = src >= 0 && ioctl(src, TIOCGWINSZ, &go.ws) == 0;
+	}
+	ret = send_msg(ctx->sock[0], &go, lsm_fd);
+	if (ret == 0)
+		ret = recv_msg(ctx->sock[0], &m, &fd);
+	if (ret < 0) {
+		snprintf(err, errlen, "the process inside the container died while it was set up");
+		return -ECHILD;
+	}
+	if (m.kind == MSG_ERROR) {
+		snprintf(err, errlen, "%s", m.text);
+		return m.err;
+	}
+	if (m.kind != MSG_READY) {
+		if (fd >= 0)
+			close(fd);
+		snprintf(err, errlen, "unexpected message %d from the process inside the container", m.kind);
+		return -EPROTO;
+	}
+	if (fd >= 0) {
+		*master = fd;
+	} else if (ctx->pty_mask) {
+		*master = ctx->host_master;
+		ctx->host_master = -1;
+	}
+	return 0;
+}
+
+int attach_start(const struct attach_request *r, pid_t *pidp, char *err, size_t errlen)
+{
+	struct attach_ctx ctx = { .r = r, .o = r->opts, .host_master = -1, .host_slave = -1, .sock = { -1, -1 } };
+	struct attach_msg m;
+	__do_close int pidfd = -EBADF, master = -EBADF;
+	pid_t inter, pid;
+	int ret, fd;
+
+	ret = prepare(&ctx, err, errlen);
+	if (ret < 0) {
+		ctx_free(&ctx);
+		return ret;
+	}
+
+	inter = fork();
+	if (inter < 0) {
+		ret = -errno;
+		snprintf(err, errlen, "cannot fork: %s", strerror(errno));
+		ctx_free(&ctx);
+		return ret;
+	}
+	if (inter == 0)
+		intermediate_main(&ctx);
+	close(ctx.sock[1]);
+	ctx.sock[1] = -1;
+	/* The attached process has its copy of our spare pty's slave (or needs none). */
+	if (ctx.host_slave >= 0) {
+		close(ctx.host_slave);
+		ctx.host_slave = -1;
+	}
+
+	ret = recv_msg(ctx.sock[0], &m, &fd);
+	reap(inter);
+	if (ret < 0 || (m.kind == MSG_PID && fd < 0)) {
+		if (fd >= 0)
+			close(fd);
+		snprintf(err, errlen, "the process that enters the container died before it reported");
+		ctx_free(&ctx);
+		return -ECHILD;
+	}
+	if (m.kind != MSG_PID) {
+		snprintf(err, errlen, "%s", m.kind == MSG_ERROR ? m.text : "unexpected message from the attach process");
+		ctx_free(&ctx);
+		return m.kind == MSG_ERROR ? m.err : -EPROTO;
+	}
+	pid = m.pid;
+	pidfd = fd;
+
+	ret = handshake(&ctx, pid, &master, err, errlen);
+	if (ret < 0) {
+		(void)syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
+		reap(pid);
+		ctx_free(&ctx);
+		return ret;
+	}
+	ctx_free(&ctx);
+
+	if (master >= 0) {
+		const lxc_attach_options_t *o = r->opts;
+		int in = (ctx.pty_mask & 1) ? o->stdin_fd : -1;
+		/* The pty's output goes to the user's terminal: where stdout or stderr
+		 * is one, else the terminal stdin reads from (the echo of the input). */
+		int out = (ctx.pty_mask & 2) ? o->stdout_fd : (ctx.pty_mask & 4) ? o->stderr_fd : o->stdin_fd;
+
+		ret = attach_pty_relay(master, pidfd, in, out, o->log_fd);
+		if (ret < 0) /* the process runs on; the caller still reaps it */
+			WARN("relaying the pty of process %d failed: %s", pid, strerror(-ret));
+	}
+	*pidp = pid;
+	return 0;
+}
