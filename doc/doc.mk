@@ -9,3 +9,4 @@ include $(srcdir)/doc/man/templates.mk
 include $(srcdir)/doc/man/net.mk
 include $(srcdir)/doc/man/run.mk
 include $(srcdir)/doc/man/create.mk
+include $(srcdir)/doc/man/attach.mk
