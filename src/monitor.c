@@ -74,6 +74,7 @@ struct monitor {
 	int devnull;
 	bool prestart_done;
 	bool mon_v2_entered;
+	bool payload_split;  /* the v1 part of the payload is made during the spawn */
 };
 
 int64_t monitor_now_us(void)
@@ -190,8 +191,43 @@ static int run_hooks(struct monitor *m, enum plan_hook_type t, char *err, size_t
 	return 0;
 }
 
+static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
+{
+	/* Limits go in before any process does. */
+	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
+		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
+		bool is2 = !strncmp(kv->key, "2:", 2);
+		char why[2048];
+		int ret;
+
+		if (is2 != v2)
+			continue;
+		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2, why, sizeof(why));
+		if (ret < 0) {
+			snprintf(err, errlen, "%s: %s", kv->origin, why);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/* The rest of the payload cgroup, made while the child sets up (start_spawn). */
+static int finish_payload(void *ctx, char *err, size_t errlen)
+{
+	struct monitor *m = ctx;
+	int ret = cgroup_create_rest(m->payload, m->plan->cgroup_relative || geteuid() != 0, err, errlen);
+
+	return ret < 0 ? ret : apply_limits(m, false, err, errlen);
+}
+
+/*
+ * The init's cgroup. On a hybrid host only its cgroup2 part is made before
+ * the clone (the child is born in it); the v1 hierarchies are made while the
+ * child sets up its rootfs (finish_payload), and it enters them itself.
+ */
 static int make_payload(struct monitor *m, char *err, size_t errlen)
 {
+	bool split = cgroup_layout_has(m->layout, CG_HIER_V1) && cgroup_layout_has(m->layout, CG_HIER_V2);
 	char leaf[300];
 	int ret;
 
@@ -205,23 +241,16 @@ static int make_payload(struct monitor *m, char *err, size_t errlen)
 		else
 			snprintf(leaf, sizeof(leaf), "lxc.payload.%s", m->plan->name);
 		err[0] = '\0';
-		ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->payload, err, errlen);
+		ret = cgroup_create_some(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0,
+					 split ? CG_HIER_V2 : CG_HIER_V1 | CG_HIER_V2, &m->payload, err, errlen);
 	}
 	if (ret < 0)
 		return ret;
-	/* Limits go in before any process does. */
-	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
-		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
-		bool v2 = !strncmp(kv->key, "2:", 2);
-		char why[2048];
-
-		ret = cgroup_set_value(m->payload, kv->key + (v2 ? 2 : 0), kv->value, v2, why, sizeof(why));
-		if (ret < 0) {
-			snprintf(err, errlen, "%s: %s", kv->origin, why);
-			return ret;
-		}
-	}
-	return 0;
+	m->payload_split = split;
+	ret = apply_limits(m, true, err, errlen);
+	if (ret < 0 || split)
+		return ret;
+	return apply_limits(m, false, err, errlen);
 }
 
 /* Shared namespaces: NAME (a container of this lxcpath), /path/to/container, or a PID. */
@@ -373,6 +402,8 @@ static int spawn_init(struct monitor *m, char *err, size_t errlen)
 		.devnull = m->devnull,
 		.keep_stdio = m->args->foreground_console && m->plan->console_none,
 		.t0_us = m->a->t0_us,
+		.finish_cgroups = m->payload_split ? finish_payload : NULL,
+		.finish_ctx = m,
 	};
 	int ret = start_spawn(&s, err, errlen);
 

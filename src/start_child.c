@@ -71,19 +71,34 @@ __attribute__((format(printf, 2, 3))) static void why(struct child_run *r, const
 	va_end(ap);
 }
 
-/* Tells the monitor we reached a step and waits for its go; its death ends us. */
+/* Tells the monitor we reached a step and waits for its go; its death ends us.
+ * The go of STEP_CGROUPS carries the fds of the cgroups made after the clone. */
 static void step(struct child_run *r, const struct plan_op *op)
 {
 	struct sync_msg msg = { .kind = SYNC_STEP, .value = op->value };
+	int fds[32];
+	char cbuf[CMSG_SPACE(sizeof(fds))];
+	struct iovec iov = { &msg, sizeof(msg) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	size_t nfds = 0;
 	ssize_t n;
 
 	if (send(r->ctx->sync_fd, &msg, sizeof(msg) - sizeof(msg.text), MSG_NOSIGNAL) < 0)
 		_exit(1);
 	do
-		n = recv(r->ctx->sync_fd, &msg, sizeof(msg), 0);
+		n = recvmsg(r->ctx->sync_fd, &mh, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
 	if (n <= 0 || msg.kind != SYNC_GO)
 		_exit(1);
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			nfds = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+			if (nfds > ARRAY_SIZE(fds))
+				nfds = ARRAY_SIZE(fds);
+			memcpy(fds, CMSG_DATA(c), nfds * sizeof(int));
+		}
+	if (op->value == STEP_CGROUPS && r->ctx->payload && nfds)
+		cgroup_adopt_fds(r->ctx->payload, CG_HIER_V1, fds, nfds);
 }
 
 static int loopback_up(struct child_run *r)
@@ -288,6 +303,8 @@ static int do_op(struct child_run *r, const struct plan_op *op)
 			return 0;
 		return cgroup_enter_self(ctx->payload, ctx->v2_at_clone, r->why, sizeof(r->why));
 	case OP_STEP:
+		if (op->value == STEP_CGROUPS && ctx->cgroups_ready)
+			return 0;
 		step(r, op);
 		return 0;
 	case OP_UNSHARE:

@@ -38,6 +38,7 @@ struct child_ctx {
 	bool cgroupns_at_clone; /* CLONE_NEWCGROUP was part of the clone */
 	struct cgroup_set *payload; /* the init's cgroups: v1 ones entered by the child itself */
 	bool v2_at_clone;       /* the cgroup2 part came with CLONE_INTO_CGROUP */
+	bool cgroups_ready;     /* all cgroups existed at clone: STEP_CGROUPS needs no wait */
 	int devnull;            /* host /dev/null, for init's stdio when daemonized without a console */
 	bool keep_stdio;        /* foreground without console: init keeps the caller's stdio */
 	const struct start_net_ops *net;

@@ -1145,8 +1145,35 @@ static int resolve_rootfs(struct builder *b)
 	return p->rootfs_path ? 0 : -ENOMEM;
 }
 
+/*
+ * Entering the container's cgroups (and then its cgroup namespace) waits for
+ * the monitor, which makes the cgroups while the child sets up: emitted once,
+ * just before the first op that must run in them (a hook, the cgroup mounts)
+ * and at the latest before the start's last step.
+ */
+static int cgroup_entry(struct builder *b, bool *done)
+{
+	struct start_plan *p = b->p;
+	int r = 0;
+
+	if (*done)
+		return 0;
+	*done = true;
+	r |= add_simple(p, OP_STEP, "cgroups", NULL, NULL, 0, 0, STEP_CGROUPS);
+	r |= add_simple(p, OP_CGROUP_ENTER, "cgroups", NULL, NULL, 0, 0, 0);
+	if (p->clone_flags & CLONE_NEWCGROUP) {
+		/* Done at clone time when the host allows CLONE_INTO_CGROUP; the child skips it then. */
+		struct plan_op *op = plan_add_op(p, OP_UNSHARE, "lxc.namespace.clone");
+		if (!op)
+			return -ENOMEM;
+		op->flags = CLONE_NEWCGROUP;
+	}
+	return r ? -ENOMEM : 0;
+}
+
 static int compile(struct builder *b, const struct plan_overrides *ov)
 {
+	bool cg_done = false;
 	struct start_plan *p = b->p;
 	int ret, r = 0;
 
@@ -1219,15 +1246,7 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		return ret;
 
 	/* ---- the child's ops, in the order it runs them ---- */
-	r |= add_simple(p, OP_CGROUP_ENTER, "cgroups", NULL, NULL, 0, 0, 0);
 	r |= add_simple(p, OP_STEP, "start", NULL, NULL, 0, 0, STEP_CLONED);
-	if (p->clone_flags & CLONE_NEWCGROUP) {
-		/* Done at clone time when the host allows CLONE_INTO_CGROUP; the child skips it then. */
-		struct plan_op *op = plan_add_op(p, OP_UNSHARE, "lxc.namespace.clone");
-		if (!op)
-			return -ENOMEM;
-		op->flags = CLONE_NEWCGROUP;
-	}
 	for (int i = 0; i < PLAN_NS_MAX; i++) {
 		static const int flag[PLAN_NS_MAX] = { CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUTS, CLONE_NEWPID };
 		struct plan_op *op;
@@ -1269,6 +1288,8 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 			return -ENOMEM;
 		op->flags = MS_SLAVE | MS_REC;
 	}
+	if (p->n_hooks[HOOK_PRE_MOUNT] && cgroup_entry(b, &cg_done) < 0)
+		return -ENOMEM;
 	if (add_hooks(p, HOOK_PRE_MOUNT) < 0)
 		return -ENOMEM;
 
@@ -1307,6 +1328,8 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 	}
 	p->cgroup_auto = b->auto_bits & (AUTO_CGROUP_RW | AUTO_CGROUP_RO | AUTO_CGROUP_MIXED | AUTO_CGROUP_FULL |
 					 AUTO_CGROUP_FORCE | AUTO_CGROUP_NOSPEC);
+	if ((p->cgroup_auto || p->n_hooks[HOOK_MOUNT]) && cgroup_entry(b, &cg_done) < 0)
+		return -ENOMEM;
 	if (p->cgroup_auto) {
 		struct plan_op *op = plan_add_op(p, OP_CGROUP, b->auto_origin);
 		if (!op || set_strs(op, NULL, "sys/fs/cgroup", NULL, NULL) < 0)
@@ -1316,6 +1339,8 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 	if (add_hooks(p, HOOK_MOUNT) < 0)
 		return -ENOMEM;
 	if (compile_dev(b) < 0)
+		return -ENOMEM;
+	if (p->autodev && p->n_hooks[HOOK_AUTODEV] && cgroup_entry(b, &cg_done) < 0)
 		return -ENOMEM;
 	if (p->autodev && add_hooks(p, HOOK_AUTODEV) < 0)
 		return -ENOMEM;
@@ -1348,6 +1373,8 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		start_plan_parse_prlimit(b->prlimit.v[i].key, b->prlimit.v[i].value, &op->value, &op->rlim, why, sizeof(why));
 	}
 	if (r)
+		return -ENOMEM;
+	if (cgroup_entry(b, &cg_done) < 0)
 		return -ENOMEM;
 	if (add_hooks(p, HOOK_START) < 0)
 		return -ENOMEM;

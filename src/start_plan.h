@@ -91,8 +91,9 @@ struct plan_hook {
 
 /* The named steps where the child waits for the parent. */
 enum plan_step {
-	STEP_CLONED = 1,  /* parent: cgroup entry, uid/gid maps (later), network devices */
+	STEP_CLONED = 1,  /* parent: uid/gid maps (later), network devices */
 	STEP_SETUP_DONE,  /* parent: start-host hooks; then the child execs */
+	STEP_CGROUPS,     /* parent: the cgroups it made while the child set up are ready to enter */
 };
 
 /* Namespaces a plan can share (lxc.namespace.share.*); index into share_*. */

@@ -20,6 +20,7 @@
 #include "start_child.h"
 #include "start_spawn.h"
 #include "util/cleanup.h"
+#include "cgroups/cgroup.h"
 
 #ifndef TIOCGPTPEER
 #define TIOCGPTPEER _IO('T', 0x41)
@@ -167,6 +168,7 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 	ctx.cgroupns_at_clone = (flags & CLONE_NEWCGROUP) != 0;
 	ctx.payload = s->payload;
 	ctx.v2_at_clone = cgfd >= 0;
+	ctx.cgroups_ready = !s->finish_cgroups;
 	ctx.devnull = s->devnull;
 	ctx.keep_stdio = s->keep_stdio;
 	ctx.net = s->net;
@@ -232,10 +234,47 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 		if (msg.value == STEP_SETUP_DONE)
 			exec_started = true;
 		msg.kind = SYNC_GO;
+		if (msg.value == STEP_CGROUPS && s->finish_cgroups) {
+			/* The cgroups made after the clone: the child has no fd of them yet. */
+			int fds[32];
+			size_t nfds = cgroup_fds(s->payload, CG_HIER_V1, fds, ARRAY_SIZE(fds));
+			char cbuf[CMSG_SPACE(sizeof(fds))];
+			struct iovec iov = { &msg, sizeof(msg) - sizeof(msg.text) };
+			struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+			msg.err = (int32_t)nfds;
+			if (nfds) {
+				struct cmsghdr *c;
+				memset(cbuf, 0, sizeof(cbuf));
+				mh.msg_control = cbuf;
+				mh.msg_controllen = CMSG_SPACE(nfds * sizeof(int));
+				c = CMSG_FIRSTHDR(&mh);
+				c->cmsg_level = SOL_SOCKET;
+				c->cmsg_type = SCM_RIGHTS;
+				c->cmsg_len = CMSG_LEN(nfds * sizeof(int));
+				memcpy(CMSG_DATA(c), fds, nfds * sizeof(int));
+			}
+			if (sendmsg(sv[0], &mh, MSG_NOSIGNAL) < 0) {
+				describe_death(s, err, errlen);
+				close(sv[0]);
+				return -ECHILD;
+			}
+			continue;
+		}
 		if (send(sv[0], &msg, sizeof(msg) - sizeof(msg.text), MSG_NOSIGNAL) < 0) {
 			describe_death(s, err, errlen);
 			close(sv[0]);
 			return -ECHILD;
+		}
+		if (msg.value == STEP_CLONED && s->finish_cgroups) {
+			/* The child sets up its rootfs meanwhile, and waits at STEP_CGROUPS. */
+			ret = s->finish_cgroups(s->finish_ctx, err, errlen);
+			TRACE("start step: cgroups finished (+%lldus)", (long long)(monitor_now_us() - s->t0_us));
+			if (ret < 0) {
+				kill_and_reap(s);
+				close(sv[0]);
+				return ret;
+			}
 		}
 	}
 	close(sv[0]);

@@ -26,6 +26,11 @@ struct spawn {
 	int devnull;
 	bool keep_stdio;
 	int64_t t0_us;
+	/* Made by the monitor while the child sets up (NULL: all exist before the
+	 * clone): the rest of the cgroups and their limits. The child enters them
+	 * at STEP_CGROUPS. */
+	int (*finish_cgroups)(void *ctx, char *err, size_t errlen);
+	void *finish_ctx;
 	/* out */
 	pid_t pid;
 	int pidfd;

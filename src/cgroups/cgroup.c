@@ -302,8 +302,68 @@ static void set_free(struct cgroup_set *s)
 	free(s);
 }
 
-int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
-		  char *err, size_t errlen)
+/* mkdir leaf in hierarchy i (a stale empty one from a killed monitor is replaced). */
+static int create_one(struct cgroup_set *s, size_t i, bool relative, char *err, size_t errlen)
+{
+	const struct cg_hierarchy *h = &s->l->h[i];
+	const char *leaf = s->leaf;
+	__do_free char *base = base_dir(h, relative);
+	__do_close int basefd = -EBADF;
+	int ret;
+
+	if (!base) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	basefd = open(base, O_DIRECTORY | O_CLOEXEC);
+	if (basefd < 0) {
+		snprintf(err, errlen, "cannot open cgroup %s: %s", base, strerror(errno));
+		return -errno;
+	}
+	h->driver->prepare_base(h, basefd);
+	if (mkdirat(basefd, leaf, 0755) < 0) {
+		if (errno != EEXIST) {
+			snprintf(err, errlen, "cannot create cgroup %s/%s: %s", base, leaf, strerror(errno));
+			return -errno;
+		}
+		/* Left by a monitor that was killed: empty, so it can go. */
+		ret = rmdir_tree(basefd, leaf);
+		if (ret == -EBUSY) {
+			snprintf(err, errlen, "cgroup %s/%s is in use by processes of an earlier run: stop them and remove the cgroup",
+				 base, leaf);
+			return ret;
+		}
+		if (ret < 0 || mkdirat(basefd, leaf, 0755) < 0) {
+			ret = ret < 0 ? ret : -errno;
+			snprintf(err, errlen,
+				 "cgroup %s/%s already exists and cannot be removed (%s): processes of an earlier run may still be in it; stop them and remove the cgroup",
+				 base, leaf, strerror(-ret));
+			return ret;
+		}
+	}
+	s->paths[i] = str_printf("%s/%s", base, leaf);
+	if (!s->paths[i]) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	s->fds[i] = openat(basefd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	if (s->fds[i] < 0) {
+		snprintf(err, errlen, "cannot open cgroup %s: %s", s->paths[i], strerror(errno));
+		return -errno;
+	}
+	ret = h->driver->init_dir(h, basefd, s->fds[i]);
+	if (ret < 0)
+		snprintf(err, errlen, "cannot initialize cgroup %s: %s", s->paths[i], strerror(-ret));
+	return ret;
+}
+
+static bool selected(const struct cg_hierarchy *h, unsigned which)
+{
+	return (which & (h->driver->v2 ? CG_HIER_V2 : CG_HIER_V1)) != 0;
+}
+
+int cgroup_create_some(const struct cgroup_layout *l, const char *leaf, bool relative, unsigned which,
+		       struct cgroup_set **out, char *err, size_t errlen)
 {
 	struct cgroup_set *s = calloc(1, sizeof(*s));
 
@@ -319,68 +379,68 @@ int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative
 	}
 	for (size_t i = 0; i < l->n; i++)
 		s->fds[i] = -1;
-
 	for (size_t i = 0; i < l->n; i++) {
-		const struct cg_hierarchy *h = &l->h[i];
-		__do_free char *base = base_dir(h, relative);
-		__do_close int basefd = -EBADF;
 		int ret;
 
-		if (!base)
-			goto nomem;
-		basefd = open(base, O_DIRECTORY | O_CLOEXEC);
-		if (basefd < 0) {
-			ret = -errno;
-			snprintf(err, errlen, "cannot open cgroup %s: %s", base, strerror(errno));
-			goto fail;
-		}
-		h->driver->prepare_base(h, basefd);
-		if (mkdirat(basefd, leaf, 0755) < 0) {
-			if (errno != EEXIST) {
-				ret = -errno;
-				snprintf(err, errlen, "cannot create cgroup %s/%s: %s", base, leaf, strerror(errno));
-				goto fail;
-			}
-			/* Left by a monitor that was killed: empty, so it can go. */
-			ret = rmdir_tree(basefd, leaf);
-			if (ret == -EBUSY) {
-				snprintf(err, errlen,
-					 "cgroup %s/%s is in use by processes of an earlier run: stop them and remove the cgroup",
-					 base, leaf);
-				goto fail;
-			}
-			if (ret < 0 || mkdirat(basefd, leaf, 0755) < 0) {
-				ret = ret < 0 ? ret : -errno;
-				snprintf(err, errlen,
-					 "cgroup %s/%s already exists and cannot be removed (%s): processes of an earlier run may still be in it; stop them and remove the cgroup",
-					 base, leaf, strerror(-ret));
-				goto fail;
-			}
-		}
-		s->paths[i] = str_printf("%s/%s", base, leaf);
-		if (!s->paths[i])
-			goto nomem;
-		s->fds[i] = openat(basefd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-		if (s->fds[i] < 0) {
-			ret = -errno;
-			snprintf(err, errlen, "cannot open cgroup %s: %s", s->paths[i], strerror(errno));
-			goto fail;
-		}
-		ret = h->driver->init_dir(h, basefd, s->fds[i]);
+		if (!selected(&l->h[i], which))
+			continue;
+		ret = create_one(s, i, relative, err, errlen);
 		if (ret < 0) {
-			snprintf(err, errlen, "cannot initialize cgroup %s: %s", s->paths[i], strerror(-ret));
-			goto fail;
+			cgroup_destroy(s);
+			return ret;
 		}
-		continue;
-nomem:
-		ret = -ENOMEM;
-		snprintf(err, errlen, "out of memory");
-fail:
-		cgroup_destroy(s);
-		return ret;
 	}
 	*out = s;
 	return 0;
+}
+
+int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
+		  char *err, size_t errlen)
+{
+	return cgroup_create_some(l, leaf, relative, CG_HIER_V1 | CG_HIER_V2, out, err, errlen);
+}
+
+int cgroup_create_rest(struct cgroup_set *s, bool relative, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < s->l->n; i++) {
+		int ret;
+
+		if (s->paths[i])
+			continue;
+		ret = create_one(s, i, relative, err, errlen);
+		if (ret < 0)
+			return ret; /* what was made is removed by cgroup_destroy */
+	}
+	return 0;
+}
+
+size_t cgroup_fds(const struct cgroup_set *s, unsigned which, int *fds, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->l->n && n < max; i++)
+		if (selected(&s->l->h[i], which) && s->fds[i] >= 0)
+			fds[n++] = s->fds[i];
+	return n;
+}
+
+void cgroup_adopt_fds(struct cgroup_set *s, unsigned which, const int *fds, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->l->n && k < n; i++)
+		if (selected(&s->l->h[i], which)) {
+			s->fds[i] = fds[k++];
+			/* paths stay unknown here; errors name the mountpoint */
+		}
+}
+
+bool cgroup_layout_has(const struct cgroup_layout *l, unsigned which)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (selected(&l->h[i], which))
+			return true;
+	return false;
 }
 
 /* "/a/lxc.payload.c1/init.scope" -> "/a/lxc.payload.c1" when leaf is "lxc.payload.c1". */
@@ -524,7 +584,8 @@ int cgroup_enter_self(struct cgroup_set *s, bool skip_v2, char *err, size_t errl
 			continue;
 		ret = enter_one(s->fds[i], v2, single);
 		if (ret < 0) {
-			snprintf(err, errlen, "cannot enter cgroup %s: %s", s->paths[i], strerror(-ret));
+			snprintf(err, errlen, "cannot enter cgroup %s: %s", s->paths[i] ? s->paths[i] : s->l->h[i].mountpoint,
+				 strerror(-ret));
 			return ret;
 		}
 	}
@@ -620,7 +681,7 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 		}
 	}
 	if (s->fds[idx] < 0) {
-		snprintf(err, errlen, "the container's cgroup is missing");
+		snprintf(err, errlen, "the container's cgroup in %s is missing", s->l->h[idx].mountpoint);
 		return -ENOENT;
 	}
 	ret = cg_write_at(s->fds[idx], key, value);

@@ -46,6 +46,19 @@ int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative
 int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, struct cgroup_set **out, char *err,
 		    size_t errlen);
 void cgroup_close(struct cgroup_set *s);
+/* Which hierarchies cgroup_create_some makes the leaf in. */
+enum { CG_HIER_V1 = 1, CG_HIER_V2 = 2 };
+int cgroup_create_some(const struct cgroup_layout *l, const char *leaf, bool relative, unsigned which,
+		       struct cgroup_set **out, char *err, size_t errlen);
+/* Makes the leaf in the hierarchies cgroup_create_some left out. */
+int cgroup_create_rest(struct cgroup_set *s, bool relative, char *err, size_t errlen);
+/* The directory fds of the hierarchies in which (CG_HIER_*), in layout order:
+ * a child cloned before cgroup_create_rest gets them from its parent and
+ * installs them with cgroup_adopt_fds (same order) to enter them. Returns the count. */
+size_t cgroup_fds(const struct cgroup_set *s, unsigned which, int *fds, size_t max);
+void cgroup_adopt_fds(struct cgroup_set *s, unsigned which, const int *fds, size_t n);
+/* Whether the layout has v1 (CG_HIER_V1) or cgroup2 (CG_HIER_V2) hierarchies. */
+bool cgroup_layout_has(const struct cgroup_layout *l, unsigned which);
 /* Moves pid into the set in every hierarchy (cgroup.procs: each burst of
  * moves waits for an RCU grace period, milliseconds; prefer the calls below). */
 int cgroup_attach(struct cgroup_set *s, pid_t pid, char *err, size_t errlen);

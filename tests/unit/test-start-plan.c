@@ -78,20 +78,27 @@ static void defaults(void)
 	CHECK(!(p->clone_flags & CLONE_NEWUSER));
 	CHECK_STR(p->init_env[0], "container=lxc");
 	CHECK(p->autodev); /* on unless lxc.autodev = 0, as LXC */
-	/* the order: cgroups, step, ..., rootfs, ..., pivot, step, exec */
+	/* the order: step, ..., rootfs, ..., pivot, (wait for the cgroups) enter them, step, exec */
 	{
-		size_t cg = 0, s1 = 0, rootfs = 0, pivot = 0, s2 = 0, ex = 0;
+		size_t cg = 0, s1 = 0, scg = 0, rootfs = 0, pivot = 0, s2 = 0, ex = 0;
 		CHECK(find_op(p, OP_CGROUP_ENTER, NULL, &cg) != NULL);
-		CHECK(find_op(p, OP_STEP, NULL, &s1) != NULL);
 		CHECK(find_op(p, OP_ROOTFS, NULL, &rootfs) != NULL);
 		CHECK(find_op(p, OP_PIVOT, NULL, &pivot) != NULL);
 		CHECK(find_op(p, OP_EXEC, NULL, &ex) != NULL);
-		for (size_t i = s1 + 1; i < p->n_ops; i++)
-			if (p->ops[i].kind == OP_STEP)
-				s2 = i;
-		CHECK(cg < s1 && s1 < rootfs && rootfs < pivot && pivot < s2 && s2 < ex && ex == p->n_ops - 1);
-		CHECK_INT(p->ops[s1].value, STEP_CLONED);
-		CHECK_INT(p->ops[s2].value, STEP_SETUP_DONE);
+		for (size_t i = 0; i < p->n_ops; i++)
+			if (p->ops[i].kind == OP_STEP) {
+				if (p->ops[i].value == STEP_CLONED)
+					s1 = i;
+				else if (p->ops[i].value == STEP_CGROUPS)
+					scg = i;
+				else if (p->ops[i].value == STEP_SETUP_DONE)
+					s2 = i;
+			}
+		CHECK(s1 == 0);
+		CHECK(s1 < rootfs && rootfs < pivot && pivot < scg && scg + 1 == cg && cg < s2 && s2 < ex &&
+		      ex == p->n_ops - 1);
+		/* the cgroup namespace right after entering the cgroups */
+		CHECK(p->ops[cg + 1].kind == OP_UNSHARE && p->ops[cg + 1].flags == CLONE_NEWCGROUP);
 	}
 	start_plan_free(p);
 }
@@ -395,6 +402,12 @@ static void hooks_in_order(void)
 	find_op(p, OP_ROOTFS, NULL, &i_rootfs);
 	find_op(p, OP_PIVOT, NULL, &i_pivot);
 	CHECK(i_pm < i_rootfs && i_rootfs < i_m1 && i_m1 < i_pivot && i_pivot < i_s);
+	{
+		/* hooks run in the container's cgroups: entered before the first one */
+		size_t i_cg = 0;
+		CHECK(find_op(p, OP_CGROUP_ENTER, NULL, &i_cg) != NULL);
+		CHECK(i_cg < i_pm);
+	}
 	start_plan_free(p);
 }
 
