@@ -1,4 +1,4 @@
-/* attach.c - entering a running container: what the caller reads about the init, the intermediate process that joins its cgroup and namespaces, the attached process it forks as the caller's child, and their handshake; SPDX-License-Identifier: LGPL-2.1-or-later */
+/* attach.c - entering a running container: the intermediate process that joins the init's cgroup and namespaces, the attached process it forks as the caller's child, and their handshake with the caller; SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -18,26 +18,23 @@
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "attach.h"
+#include "attach_ctx.h"
 #include "attach_pty.h"
 #include "caps.h"
 #include "cgroups/cgroup.h"
 #include "log.h"
 #include "namespace.h"
 #include "util/cleanup.h"
-#include "util/fileutil.h"
 #include "util/strutil.h"
 
-#ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME 0x00000080
-#endif
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
@@ -70,31 +67,6 @@ struct attach_msg {
 	char text[1024];         /* MSG_ERROR */
 };
 
-/* The namespaces in the order they are entered: the user namespace first, as it grants the rest. */
-static const int ns_order[] = { CLONE_NEWUSER, CLONE_NEWNS,	CLONE_NEWPID,	 CLONE_NEWUTS,
-				CLONE_NEWIPC,  CLONE_NEWNET, CLONE_NEWCGROUP, CLONE_NEWTIME };
-
-struct attach_ctx {
-	const struct attach_request *r;
-	const lxc_attach_options_t *o;
-	pid_t init_pid;
-	int ns_flags;           /* CLONE_NEW* to enter: those of the init that differ from ours */
-	uint64_t cap_drop;      /* not in the init's bounding set */
-	bool nnp;               /* the init has no_new_privs */
-	long personality;       /* -1: leave ours */
-	uid_t uid;
-	gid_t gid;
-	char *lsm_label;        /* NULL: none to apply */
-	bool apparmor;          /* else SELinux */
-	struct cgroup_layout *layout;
-	struct cgroup_set *cg;  /* NULL: stay in our cgroup */
-	char *cwd;              /* where the process starts; NULL: the root */
-	unsigned pty_mask;      /* bit k: fd k of the process is the pty */
-	int host_master;        /* a pty of the caller's devpts, for a container without one */
-	int host_slave;
-	int sock[2];            /* [0] the caller's end, [1] the children's */
-};
-
 /* ---- messages ---- */
 
 static int send_msg(int sock, const struct attach_msg *m, int fd)
@@ -125,7 +97,7 @@ static int send_msg(int sock, const struct attach_msg *m, int fd)
 }
 
 /* 0 with a message (and *fd, -1 if none came), -EPIPE when the other side is gone. */
-static int recv_msg(int sock, struct attach_msg *m, int *fd)
+static int recv_msg_flags(int sock, struct attach_msg *m, int *fd, int flags)
 {
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { .iov_base = m, .iov_len = sizeof(*m) };
@@ -134,7 +106,7 @@ static int recv_msg(int sock, struct attach_msg *m, int *fd)
 
 	*fd = -1;
 	do
-		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | flags);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
@@ -151,6 +123,11 @@ static int recv_msg(int sock, struct attach_msg *m, int *fd)
 	return 0;
 }
 
+static int recv_msg(int sock, struct attach_msg *m, int *fd)
+{
+	return recv_msg_flags(sock, m, fd, 0);
+}
+
 /* In a child: report one line to the caller and exit. */
 __attribute__((noreturn, format(printf, 3, 4))) static void child_fail(int sock, int err, const char *fmt, ...)
 {
@@ -164,203 +141,11 @@ __attribute__((noreturn, format(printf, 3, 4))) static void child_fail(int sock,
 	_exit(EXIT_FAILURE);
 }
 
-/* ---- what the caller reads about the init ---- */
-
-/* The value after "Key:" in a /proc status text, or NULL. */
-static const char *status_field(const char *status, const char *key)
-{
-	size_t n = strlen(key);
-
-	for (const char *line = status; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-		if (!strncmp(line, key, n) && line[n] == ':')
-			return line + n + 1 + strspn(line + n + 1, " \t");
-	return NULL;
-}
-
-static int pid_of_pidfd(int pidfd, pid_t *pid)
-{
-	char path[64];
-	__do_free char *info = NULL;
-	const char *v;
-	int ret;
-
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
-	ret = file_read_all(path, &info, NULL);
-	if (ret < 0)
-		return ret;
-	v = status_field(info, "Pid");
-	if (!v)
-		return -EBADF;
-	*pid = (pid_t)strtol(v, NULL, 10);
-	return *pid > 0 ? 0 : -ESRCH;
-}
-
-static bool same_ns(pid_t a, pid_t b, int flag, bool *exists)
-{
-	__do_close int fa = ns_open(a, flag);
-	__do_close int fb = -EBADF;
-	struct stat sa, sb;
-
-	*exists = fa >= 0;
-	if (fa < 0)
-		return true;
-	fb = ns_open(b, flag);
-	if (fb < 0 || fstat(fa, &sa) < 0 || fstat(fb, &sb) < 0)
-		return false;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* The id a host id has in the init's user namespace (its uid_map or gid_map); `id` if unmapped. */
-static unsigned map_into(pid_t pid, const char *map, unsigned id)
-{
-	char path[64];
-	__do_free char *text = NULL;
-	char *save = NULL;
-
-	snprintf(path, sizeof(path), "/proc/%d/%s", pid, map);
-	if (file_read_all(path, &text, NULL) < 0)
-		return id;
-	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		unsigned long inside, outside, count;
-		if (sscanf(line, "%lu %lu %lu", &inside, &outside, &count) == 3 && id >= outside && id - outside < count)
-			return (unsigned)(inside + (id - outside));
-	}
-	return id;
-}
-
-static int read_init(struct attach_ctx *ctx, char *err, size_t errlen)
-{
-	const lxc_attach_options_t *o = ctx->o;
-	char path[64];
-	__do_free char *status = NULL, *self = NULL;
-	const char *v;
-	int ret;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", ctx->init_pid);
-	ret = file_read_all(path, &status, NULL);
-	if (ret < 0) {
-		snprintf(err, errlen, "cannot read %s of the container's init: %s", path, strerror(-ret));
-		return ret;
-	}
-	if (file_read_all("/proc/self/status", &self, NULL) < 0)
-		self = NULL;
-
-	if (o->attach_flags & LXC_ATTACH_DROP_CAPABILITIES) {
-		v = status_field(status, "CapBnd");
-		if (!v) {
-			snprintf(err, errlen, "no CapBnd in %s: cannot tell the container's capabilities", path);
-			return -EINVAL;
-		}
-		ctx->cap_drop = caps_all() & ~strtoull(v, NULL, 16);
-	}
-	v = status_field(status, "NoNewPrivs");
-	ctx->nnp = v && *v == '1';
-
-	/* A seccomp filter of the container's own (more filters than we have) cannot be copied yet. */
-	if (o->attach_flags & LXC_ATTACH_LSM_EXEC) {
-		const char *theirs = status_field(status, "Seccomp_filters");
-		const char *ours = self ? status_field(self, "Seccomp_filters") : NULL;
-
-		if (theirs && ours && strtol(theirs, NULL, 10) > strtol(ours, NULL, 10)) {
-			snprintf(err, errlen,
-				 "the container runs under a seccomp filter that berth cannot apply to attached processes yet (use -e LSM to attach without it)");
-			return -EOPNOTSUPP;
-		}
-	}
-
-	ctx->uid = o->uid;
-	ctx->gid = o->gid;
-	if (ctx->uid == (uid_t)-1 || ctx->gid == (gid_t)-1) {
-		/* Default: root, or in a user namespace the init's own ids there (as LXC). */
-		unsigned huid = 0, hgid = 0;
-		bool userns = ctx->ns_flags & CLONE_NEWUSER;
-
-		if (userns && (v = status_field(status, "Uid")))
-			huid = map_into(ctx->init_pid, "uid_map", (unsigned)strtoul(v, NULL, 10));
-		if (userns && (v = status_field(status, "Gid")))
-			hgid = map_into(ctx->init_pid, "gid_map", (unsigned)strtoul(v, NULL, 10));
-		if (ctx->uid == (uid_t)-1)
-			ctx->uid = userns ? huid : 0;
-		if (ctx->gid == (gid_t)-1)
-			ctx->gid = userns ? hgid : 0;
-	}
-
-	ctx->personality = -1;
-	if (o->attach_flags & LXC_ATTACH_SET_PERSONALITY) {
-		if (o->personality != LXC_ATTACH_DETECT_PERSONALITY) {
-			ctx->personality = o->personality;
-		} else {
-			__do_free char *p = NULL;
-			snprintf(path, sizeof(path), "/proc/%d/personality", ctx->init_pid);
-			if (file_read_all(path, &p, NULL) == 0)
-				ctx->personality = (long)strtoul(p, NULL, 16);
-		}
-		if (ctx->personality == personality(0xffffffff))
-			ctx->personality = -1;
-	}
-	return 0;
-}
-
-/* The label the process gets: the caller's (LSM_LABEL) or the init's (LSM_EXEC); none when unconfined. */
-static int read_lsm(struct attach_ctx *ctx, char *err, size_t errlen)
-{
-	const lxc_attach_options_t *o = ctx->o;
-	__do_free char *enabled = NULL, *label = NULL;
-	bool selinux = access("/sys/fs/selinux/enforce", F_OK) == 0;
-	char path[64];
-
-	ctx->apparmor = file_read_all("/sys/module/apparmor/parameters/enabled", &enabled, NULL) == 0 && enabled[0] == 'Y';
-	if ((o->attach_flags & LXC_ATTACH_LSM_LABEL) && o->lsm_label) {
-		if (!ctx->apparmor && !selinux) {
-			snprintf(err, errlen, "cannot apply the security context '%s': this host has neither AppArmor nor SELinux",
-				 o->lsm_label);
-			return -EOPNOTSUPP;
-		}
-		ctx->lsm_label = strdup(o->lsm_label);
-		return ctx->lsm_label ? 0 : -ENOMEM;
-	}
-	if (!(o->attach_flags & LXC_ATTACH_LSM_EXEC) || (!ctx->apparmor && !selinux))
-		return 0;
-	snprintf(path, sizeof(path), "/proc/%d/attr/%scurrent", ctx->init_pid, ctx->apparmor ? "apparmor/" : "");
-	if (file_read_all(path, &label, NULL) < 0) {
-		snprintf(path, sizeof(path), "/proc/%d/attr/current", ctx->init_pid);
-		if (file_read_all(path, &label, NULL) < 0)
-			return 0;
-	}
-	label[strcspn(label, "\n")] = '\0';
-	if (ctx->apparmor) {
-		char *mode = strstr(label, " (");
-		if (mode)
-			*mode = '\0';
-	}
-	if (!*label || !strcmp(label, "unconfined"))
-		return 0;
-	ctx->lsm_label = move_ptr(label);
-	return 0;
-}
-
-/* Which namespaces to enter: those asked for (all: -1) in which the init is not where we are. */
-static int pick_namespaces(struct attach_ctx *ctx)
-{
-	int want = ctx->o->namespaces;
-
-	ctx->ns_flags = 0;
-	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++) {
-		bool exists;
-
-		if (want != -1 && !(want & ns_order[i]))
-			continue;
-		if (!same_ns(ctx->init_pid, getpid(), ns_order[i], &exists))
-			ctx->ns_flags |= ns_order[i];
-	}
-	return 0;
-}
-
 /* ---- the intermediate: cgroup, namespaces, fork ---- */
 
 static int enter_namespaces(const struct attach_ctx *ctx, char *err, size_t errlen)
 {
-	int fds[ARRAY_SIZE(ns_order)];
+	int fds[ATTACH_NS_COUNT];
 	int ret = 0;
 
 	/* One call for all of them, atomically (kernel >= 5.8). */
@@ -372,19 +157,19 @@ static int enter_namespaces(const struct attach_ctx *ctx, char *err, size_t errl
 		return -errno;
 	}
 	/* Older kernels: one namespace file at a time, all opened before the first is entered. */
-	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++)
-		fds[i] = (ctx->ns_flags & ns_order[i]) ? ns_open(ctx->init_pid, ns_order[i]) : -1;
-	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++) {
-		if (!(ctx->ns_flags & ns_order[i]))
+	for (size_t i = 0; i < ATTACH_NS_COUNT; i++)
+		fds[i] = (ctx->ns_flags & attach_ns_order[i]) ? ns_open(ctx->init_pid, attach_ns_order[i]) : -1;
+	for (size_t i = 0; i < ATTACH_NS_COUNT; i++) {
+		if (!(ctx->ns_flags & attach_ns_order[i]))
 			continue;
-		if (fds[i] < 0 || setns(fds[i], ns_order[i]) < 0) {
+		if (fds[i] < 0 || setns(fds[i], attach_ns_order[i]) < 0) {
 			ret = fds[i] < 0 ? fds[i] : -errno;
 			snprintf(err, errlen, "cannot enter the %s namespace of the container's init (pid %d): %s",
-				 ns_proc_name(ns_order[i]), ctx->init_pid, strerror(-ret));
+				 ns_proc_name(attach_ns_order[i]), ctx->init_pid, strerror(-ret));
 			break;
 		}
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(ns_order); i++)
+	for (size_t i = 0; i < ATTACH_NS_COUNT; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
 	return ret;
@@ -544,6 +329,10 @@ __attribute__((noreturn)) static void attached_main(struct attach_ctx *ctx)
 	if ((ctx->nnp || (o->attach_flags & LXC_ATTACH_NO_NEW_PRIVS)) && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		child_fail(sock, -errno, "cannot set no_new_privs: %s", strerror(errno));
 
+	for (int res = 0; res < RLIM_NLIMITS; res++)
+		if (ctx->set_limit[res] && setrlimit((enum __rlimit_resource)res, &ctx->limits[res]) < 0)
+			child_fail(sock, -errno, "cannot set resource limit %d (lxc.prlimit): %s", res, strerror(errno));
+
 	/* The bounding set while we may still change it (CAP_SETPCAP); the process's own sets after the ids. */
 	for (int cap = 0; cap <= caps_last_cap(); cap++)
 		if ((ctx->cap_drop & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
@@ -642,16 +431,7 @@ static int prepare(struct attach_ctx *ctx, char *err, size_t errlen)
 	char leaf[300];
 	int ret;
 
-	ret = pid_of_pidfd(ctx->r->init_pidfd, &ctx->init_pid);
-	if (ret < 0) {
-		snprintf(err, errlen, "%s is not running", ctx->r->name);
-		return -ESRCH;
-	}
-	pick_namespaces(ctx);
-	(void)caps_last_cap(); /* read /proc/sys now: the attached process may not see the host's */
-	ret = read_init(ctx, err, errlen);
-	if (ret == 0)
-		ret = read_lsm(ctx, err, errlen);
+	ret = attach_read_init(ctx, err, errlen);
 	if (ret < 0)
 		return ret;
 
@@ -768,8 +548,11 @@ int attach_start(const struct attach_request *r, pid_t *pidp, char *err, size_t 
 		ctx.host_slave = -1;
 	}
 
-	ret = recv_msg(ctx.sock[0], &m, &fd);
+	/* Its report is queued before it exits. Reading only then means that an
+	 * intermediate that died without one cannot leave us waiting on an attached
+	 * process that holds the other end (it ends when we close ours). */
 	reap(inter);
+	ret = recv_msg_flags(ctx.sock[0], &m, &fd, MSG_DONTWAIT);
 	if (ret < 0 || (m.kind == MSG_PID && fd < 0)) {
 		if (fd >= 0)
 			close(fd);

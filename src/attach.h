@@ -35,6 +35,8 @@ struct attach_request {
 	char **env;                       /* the process's environment (attach_env_build) */
 	lxc_attach_exec_t fn;             /* run in the attached process; its return is the exit status */
 	void *payload;
+	const int *rlimits;               /* RLIMIT_* the container sets (lxc.prlimit.*): the init's values apply */
+	size_t n_rlimits;
 };
 
 /*
@@ -42,7 +44,7 @@ struct attach_request {
  * its pid in *pid. The process is the caller's child (the caller reaps it)
  * and it is set up when this returns: in the init's namespaces (or those of
  * opts->namespaces), cgroup, capability bounding set, no_new_privs and LSM
- * profile, unless the flags elevate them; with r->env; with the caller's
+ * profile, unless the flags elevate them; with the init's r->rlimits; with r->env; with the caller's
  * opts->std*_fd as 0, 1, 2; and with no other fd left open across an exec.
  * With LXC_ATTACH_TERMINAL it gets a pty of the container's devpts instead
  * for each of those fds that is a terminal (all three if none is), and this

@@ -3,7 +3,8 @@
 
 # internal modules
 src_libberth_core_la_SOURCES += \
-	src/attach.c src/attach.h \
+	src/attach.c src/attach.h src/attach_ctx.h \
+	src/attach_init.c \
 	src/attach_env.c \
 	src/attach_pty.c src/attach_pty.h
 

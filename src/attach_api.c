@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,8 +37,8 @@ __attribute__((format(printf, 3, 4))) static int fail(struct lxc_container *c, i
 	return -1;
 }
 
-/* lxc.environment of the loaded config (none if no config is loaded). */
-static int conf_environment(struct lxc_container *c, char ***out)
+/* A list key of the loaded config, one entry per line (none if no config is loaded). */
+static int conf_list(struct lxc_container *c, const char *key, char ***out)
 {
 	__do_free char *text = NULL;
 	char *save = NULL;
@@ -46,9 +47,9 @@ static int conf_environment(struct lxc_container *c, char ***out)
 	*out = NULL;
 	if (container_mem_lock(c) < 0)
 		return -ENOLCK;
-	len = container_priv(c)->conf ? conf_get_item(container_priv(c)->conf, "lxc.environment", NULL, 0) : 0;
+	len = container_priv(c)->conf ? conf_get_item(container_priv(c)->conf, key, NULL, 0) : 0;
 	if (len > 0 && (text = malloc((size_t)len + 1)))
-		conf_get_item(container_priv(c)->conf, "lxc.environment", text, (size_t)len + 1);
+		conf_get_item(container_priv(c)->conf, key, text, (size_t)len + 1);
 	container_mem_unlock(c);
 	if (len > 0 && !text)
 		return -ENOMEM;
@@ -56,6 +57,34 @@ static int conf_environment(struct lxc_container *c, char ***out)
 		if (strv_append(out, line) < 0)
 			return -ENOMEM;
 	return 0;
+}
+
+/* The resources lxc.prlimit.* sets (at most RLIM_NLIMITS of them). */
+static size_t conf_rlimits(struct lxc_container *c, int *out)
+{
+	static const struct {
+		const char *name;
+		int resource;
+	} names[] = {
+		{ "as", RLIMIT_AS },	       { "core", RLIMIT_CORE },		{ "cpu", RLIMIT_CPU },
+		{ "data", RLIMIT_DATA },       { "fsize", RLIMIT_FSIZE },	{ "locks", RLIMIT_LOCKS },
+		{ "memlock", RLIMIT_MEMLOCK }, { "msgqueue", RLIMIT_MSGQUEUE }, { "nice", RLIMIT_NICE },
+		{ "nofile", RLIMIT_NOFILE },   { "nproc", RLIMIT_NPROC },	{ "rss", RLIMIT_RSS },
+		{ "rtprio", RLIMIT_RTPRIO },   { "rttime", RLIMIT_RTTIME },	{ "sigpending", RLIMIT_SIGPENDING },
+		{ "stack", RLIMIT_STACK },
+	};
+	__do_free_strv char **lines = NULL;
+	size_t n = 0;
+
+	if (conf_list(c, "lxc.prlimit", &lines) < 0)
+		return 0;
+	/* "lxc.prlimit.nofile = 512:1024" */
+	for (char **l = lines; l && *l; l++)
+		for (size_t i = 0; i < ARRAY_SIZE(names) && n < RLIM_NLIMITS; i++)
+			if (str_has_prefix(*l, "lxc.prlimit.") && str_has_prefix(*l + 12, names[i].name) &&
+			    (*l)[12 + strlen(names[i].name)] == ' ')
+				out[n++] = names[i].resource;
+	return n;
 }
 
 static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, void *exec_payload,
@@ -66,6 +95,7 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 	__do_free_strv char **env = NULL;
 	__do_close int pidfd = -EBADF;
 	struct attach_request r;
+	int rlimits[RLIM_NLIMITS];
 	const char *bad = NULL;
 	char err[2048];
 	pid_t pid;
@@ -89,7 +119,7 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 		return fail(c, ESRCH, "the container is not running (start it with lxc-start -n %s)", c->name);
 	}
 
-	ret = conf_environment(c, &conf_env);
+	ret = conf_list(c, "lxc.environment", &conf_env);
 	if (ret == 0)
 		ret = attach_env_build(environ, options ? options->env_policy : defaults.env_policy,
 				       options ? options->extra_keep_env : NULL, conf_env,
@@ -104,7 +134,9 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 				     .opts = options ? options : &defaults,
 				     .env = env,
 				     .fn = exec_function,
-				     .payload = exec_payload };
+				     .payload = exec_payload,
+				     .rlimits = rlimits,
+				     .n_rlimits = conf_rlimits(c, rlimits) };
 	ret = attach_start(&r, &pid, err, sizeof(err));
 	if (ret < 0)
 		return fail(c, -ret, "%s", err);

@@ -277,6 +277,12 @@ test_cgroup_and_caps() {
 		"$(awk '/^CapBnd/ {print $2}' /proc/self/status)" "-e CAP keeps the caller's bounding set"
 }
 
+test_resource_limits() {
+	up "lxc.prlimit.nofile = 512:1024"
+	assert_match "$(att c -- /bin/cat /proc/self/limits </dev/null)" 'Max open files +512 +1024' "lxc.prlimit.nofile"
+	assert_eq "$(att c -- /bin/sh -c 'ulimit -s' </dev/null)" "$(ulimit -s)" "a limit the container does not set is the caller's"
+}
+
 test_pipes_and_stderr() {
 	up
 	assert_eq "$(echo hi | att c -- /bin/cat)" "hi" "stdin through a pipe"
