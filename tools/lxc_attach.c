@@ -344,7 +344,7 @@ int main(int argc, char **argv)
 	};
 	lxc_attach_options_t opts = LXC_ATTACH_OPTIONS_DEFAULT;
 	lxc_attach_command_t command = { 0 };
-	struct lxc_container *c;
+	struct lxc_container *c = NULL;
 	const char *lxcpath;
 	sigset_t set;
 	int ret = EXIT_FAILURE, status, sfd;
@@ -354,16 +354,16 @@ int main(int argc, char **argv)
 	lxcpath = tool_lxcpath(&args);
 	if (geteuid() != 0 && access(lxcpath, R_OK) < 0) {
 		tool_error(&args, "You lack access to %s", lxcpath);
-		return EXIT_FAILURE;
+		goto out;
 	}
 	if ((o.elevated & LXC_ATTACH_LSM_EXEC) && o.context) {
 		tool_error(&args, "--context cannot be combined with elevated LSM privileges (-e LSM, or -s)");
-		return EXIT_FAILURE;
+		goto out;
 	}
 
 	c = lxc_container_new(args.name, lxcpath);
 	if (!c)
-		return EXIT_FAILURE; /* the library said why, in one line */
+		goto out; /* the library said why, in one line */
 	if (o.rcfile) {
 		char *file = strdup(o.rcfile);
 
@@ -435,8 +435,10 @@ int main(int argc, char **argv)
 	ret = status < 0 ? EXIT_FAILURE : exit_code(status);
 
 out:
-	lxc_container_put(c);
+	if (c)
+		lxc_container_put(c);
 	free(o.set_vars);
 	free(o.keep_vars);
+	free(args.lxcpaths);
 	return ret;
 }
