@@ -183,7 +183,15 @@ int attach_pty_relay(int master, int pidfd, int in_fd, int out_fd, int log_fd)
 				inoff = 0;
 				inlen = (size_t)n;
 			} else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+				struct termios t;
+
 				in_open = false;
+				/* A pty has no end of input of its own: a canonical reader gets it from VEOF (^D). */
+				if (n == 0 && master_open && tcgetattr(master, &t) == 0 && (t.c_lflag & ICANON)) {
+					inbuf[0] = (char)t.c_cc[VEOF];
+					inoff = 0;
+					inlen = 1;
+				}
 			}
 		}
 		if (p[1].revents & POLLIN) {

@@ -305,7 +305,6 @@ int main(int argc, char **argv)
 		.synopsis = "--name=NAME [-- COMMAND]",
 		.description = "Run COMMAND (by default the user's shell) inside the running container NAME",
 		.options_help =
-			"  -n, --name=NAME   NAME of the container\n"
 			"  -e, --elevated-privileges=PRIVILEGES\n"
 			"                    Keep these privileges instead of taking the container's:\n"
 			"                    CGROUP, CAP and LSM (its cgroup, capability bounding set\n"
