@@ -354,11 +354,11 @@ __attribute__((noreturn)) static void attached_main(struct attach_ctx *ctx)
 	(void)setsid(); /* no controlling terminal of the host's: no TIOCSTI into the user's shell */
 	if (ctx->pty_mask) {
 		/* The container's own devpts (its /dev/pts/N, as `tty` shows), opened as the user it is for. */
-		if (attach_pty_open(&master, &slave) == 0) {
+		ret = attach_pty_open(&master, &slave);
+		if (ret == 0)
 			ready.container_pty = true;
-		} else {
-			slave = ctx->host_slave;
-		}
+		else if ((slave = ctx->host_slave) < 0)
+			child_fail(sock, ret, "cannot allocate a pty in the container (/dev/ptmx: %s)", strerror(-ret));
 		if (ioctl(slave, TIOCSCTTY, 0) < 0)
 			child_fail(sock, -errno, "cannot make the pty the controlling terminal: %s", strerror(errno));
 		if (m.has_winsize)

@@ -349,6 +349,20 @@ test_pty() {
 	assert_eq "$(od -An -c "$T_TMP/plain" | tr -s ' ')" " p l a i n \n" "stdout to a file from a terminal: byte-exact"
 }
 
+test_pty_without_usable_ptmx() {
+	# no usable /dev/ptmx in the container (here a FIFO: it must not block us either):
+	# a pty of the host's devpts serves, as LXC's fallback
+	up
+	need_pty_helper
+	local out
+	att c -- /bin/sh -c 'rm -f /dev/ptmx && mkfifo /dev/ptmx' </dev/null
+	out=$(ptyrun --size 24 80 -- "$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-c" -- /bin/sh -c 'tty; stty size; echo works; exit 3')
+	assert_eq "$?" 3 "exit code through the pty"
+	assert_eq "$(echo "$out" | tr -d '\r')" "not a tty
+24 80
+works" "input, output and window size"
+}
+
 test_not_running() {
 	need_root_busybox
 	mk c || return
