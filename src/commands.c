@@ -573,15 +573,12 @@ int cmd_monitor_open(const char *lxcpath, struct cmd_monitor **out)
 	ret = monitor_dir(lxcpath, dir, sizeof(dir));
 	if (ret < 0)
 		return ret;
-	ret = mkdir_p(dir, 0755);
-	if (ret < 0)
-		return ret;
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return -ENOMEM;
 	if ((size_t)snprintf(m->path, sizeof(m->path), "%s/%d.%u", dir, getpid(), counter++) >= sizeof(m->path)) {
 		free(m);
-		return -ENAMETOOLONG;
+		return -ENOMEM;
 	}
 	m->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (m->fd < 0) {
@@ -589,9 +586,18 @@ int cmd_monitor_open(const char *lxcpath, struct cmd_monitor **out)
 		return -errno;
 	}
 	snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", m->path);
-	unlink(m->path);
-	if (bind(m->fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-		ret = -errno;
+	/* A broadcaster removes the directory when it finds nobody listening:
+	 * make it again if that happened between our mkdir and bind. */
+	for (int tries = 0; tries < 3; tries++) {
+		ret = mkdir_p(dir, 0755);
+		if (ret < 0)
+			break;
+		unlink(m->path);
+		ret = bind(m->fd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ? -errno : 0;
+		if (ret != -ENOENT)
+			break;
+	}
+	if (ret < 0) {
 		close(m->fd);
 		free(m);
 		return ret;
@@ -636,10 +642,18 @@ int cmd_monitor_next(struct cmd_monitor *m, int timeout_ms, char *name, size_t n
 
 void cmd_monitor_close(struct cmd_monitor *m)
 {
+	char *slash;
+
 	if (!m)
 		return;
 	unlink(m->path);
 	close(m->fd);
+	/* The last listener of an lxcpath takes its directory along. */
+	slash = strrchr(m->path, '/');
+	if (slash) {
+		*slash = '\0';
+		rmdir(m->path);
+	}
 	free(m);
 }
 
@@ -650,6 +664,7 @@ static void broadcast(const char *name, const char *lxcpath, int type, int value
 	__do_close int s = -EBADF;
 	struct dirent *de;
 	char dir[256];
+	int live = 0;
 
 	if (monitor_dir(lxcpath, dir, sizeof(dir)) < 0)
 		return;
@@ -668,9 +683,15 @@ static void broadcast(const char *name, const char *lxcpath, int type, int value
 		if ((size_t)snprintf(addr.sun_path, sizeof(addr.sun_path), "%s/%s", dir, de->d_name) >= sizeof(addr.sun_path))
 			continue;
 		if (sendto(s, &msg, sizeof(msg), MSG_NOSIGNAL, (struct sockaddr *)&addr, sizeof(addr)) < 0 &&
-		    (errno == ECONNREFUSED || errno == ENOTSOCK))
+		    (errno == ECONNREFUSED || errno == ENOTSOCK || errno == ENOENT)) {
 			unlinkat(dirfd(d), de->d_name, 0); /* its listener died without cleaning up */
+			continue;
+		}
+		live++;
 	}
+	/* Nobody listens any more: leave no empty directory behind. */
+	if (!live)
+		rmdir(dir);
 }
 
 void cmd_broadcast_state(const char *name, const char *lxcpath, int state)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <regex.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,14 @@
 #include <lxc/lxccontainer.h>
 
 #include "arguments.h"
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
 
 static int handle(struct tool_args *args, int opt, const char *arg)
 {
@@ -91,8 +100,16 @@ int main(int argc, char **argv)
 		pfds[i] = (struct pollfd){ .fd = berth_monitor_fd(mons[i]), .events = POLLIN };
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	{
+		/* Interrupted or terminated: remove our listening sockets on the way out. */
+		struct sigaction sa = { .sa_handler = on_stop_signal };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
 
-	for (;;) {
+	while (!stop_requested) {
 		if (poll(pfds, (nfds_t)n, -1) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -115,4 +132,10 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	for (int i = 0; i < n; i++)
+		berth_monitor_close(mons[i]);
+	regfree(&re);
+	free(mons);
+	free(pfds);
+	return EXIT_SUCCESS;
 }
