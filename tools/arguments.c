@@ -142,6 +142,14 @@ static char *build_short_options(const struct tool_args *args)
 	return s;
 }
 
+/* The -P list lives as long as the tool; freed at exit so sanitizer runs see no leak. */
+static const char **lxcpath_list;
+static void free_lxcpath_list(void)
+{
+	free(lxcpath_list);
+	lxcpath_list = NULL;
+}
+
 static void add_lxcpath(struct tool_args *args, const char *path)
 {
 	const char **grown = realloc(args->lxcpaths, (args->nlxcpaths + 2) * sizeof(*grown));
@@ -150,6 +158,9 @@ static void add_lxcpath(struct tool_args *args, const char *path)
 		fprintf(stderr, "%s: out of memory\n", args->progname);
 		exit(EXIT_FAILURE);
 	}
+	if (!lxcpath_list)
+		atexit(free_lxcpath_list);
+	lxcpath_list = grown;
 	grown[args->nlxcpaths++] = path;
 	grown[args->nlxcpaths] = NULL;
 	args->lxcpaths = grown;

@@ -438,6 +438,5 @@ out:
 		lxc_container_put(c);
 	free(o.set_vars);
 	free(o.keep_vars);
-	free(args.lxcpaths);
 	return ret;
 }
