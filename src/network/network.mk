@@ -10,6 +10,10 @@ src_libberth_core_la_SOURCES += \
 	src/network/query.c \
 	src/network/plan_conf.c
 
+# The container object's get_ips/get_interfaces over the module's queries.
+src_liblxc_la_SOURCES += src/lxccontainer_net.c src/lxccontainer_net.h
+CONTAINER_API_SOURCES += src/lxccontainer_net.c
+
 # Unit tests: plan parsing/validation and the netlink messages (no root needed).
 check_PROGRAMS += tests/unit/test-network
 tests_unit_test_network_SOURCES = tests/unit/test-network.c tests/unit/unit.h
