@@ -31,8 +31,6 @@ STUB(bool, false, rename, const char *newname)
 STUB(bool, false, reboot)
 STUB(bool, false, shutdown, int timeout)
 STUB(char *, NULL, get_running_config_item, const char *key)
-STUB(int, -1, get_cgroup_item, const char *subsys, char *retv, int inlen)
-STUB(bool, false, set_cgroup_item, const char *subsys, const char *value)
 STUB(struct lxc_container *, NULL, clone, const char *newname, const char *lxcpath, int flags,
      const char *bdevtype, const char *bdevdata, uint64_t newsize, char **hookargs)
 STUB(int, -1, console_getfd, int *ttynum, int *ptxfd)
@@ -72,8 +70,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->reboot = stub_reboot;
 	c->shutdown = stub_shutdown;
 	c->get_running_config_item = stub_get_running_config_item;
-	c->get_cgroup_item = stub_get_cgroup_item;
-	c->set_cgroup_item = stub_set_cgroup_item;
 	c->clone = stub_clone;
 	c->console_getfd = stub_console_getfd;
 	c->console = stub_console;

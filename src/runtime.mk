@@ -16,7 +16,7 @@ src_libberth_core_la_SOURCES += \
 	src/caps.c src/caps.h \
 	src/hooks.c src/hooks.h \
 	src/cgroups/cgroup.c src/cgroups/cgroup.h src/cgroups/driver.h \
-	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c
+	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c src/cgroups/cgroup_key.c
 
 # The system tests' driver of the runtime's internal calls (tests/system/runtime*.sh use it
 # where the lxc-* tools cannot reach the runtime yet); built, not installed.
@@ -38,3 +38,11 @@ tests_unit_test_mount_SOURCES = tests/unit/test-mount.c tests/unit/unit.h
 tests_unit_test_mount_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_mount_LDADD = $(UNIT_LDADD)
 EXTRA_DIST += tests/bench/start
+
+# get_cgroup_item / set_cgroup_item (issue 6).
+src_liblxc_la_SOURCES += src/lxccontainer_cgroup.c src/lxccontainer_cgroup.h
+CONTAINER_API_SOURCES += src/lxccontainer_cgroup.c
+check_PROGRAMS += tests/unit/test-cgroup-key
+tests_unit_test_cgroup_key_SOURCES = tests/unit/test-cgroup-key.c tests/unit/unit.h
+tests_unit_test_cgroup_key_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_cgroup_key_LDADD = $(UNIT_LDADD)

@@ -175,6 +175,14 @@ static long long sys_number(const char *ifname, const char *file)
 	return number(buf);
 }
 
+static bool has_statistics(const char *ifname)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/statistics", ifname);
+	return access(path, R_OK) == 0;
+}
+
 static void gather_stats(struct lxc_container *c, struct stats *s)
 {
 	*s = (struct stats){ .cpu_ns = -1, .blkio = -1, .mem = -1, .kmem = -1 };
@@ -199,6 +207,12 @@ static void gather_stats(struct lxc_container *c, struct stats *s)
 		ifname = c->get_running_config_item(c, key);
 		if (!ifname)
 			break;
+		/* as LXC: a Link line only for a device the host can see (none for
+		 * lxc.net.N.type = empty, or a link moved into the container) */
+		if (!*ifname || strchr(ifname, '/') || !has_statistics(ifname)) {
+			free(ifname);
+			continue;
+		}
 		grown = realloc(s->links, (s->nlinks + 1) * sizeof(*grown));
 		if (!grown) {
 			free(ifname);

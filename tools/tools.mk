@@ -21,3 +21,4 @@ include $(srcdir)/tools/archive.mk
 include $(srcdir)/tools/run-tools.mk
 include $(srcdir)/tools/create-tools.mk
 include $(srcdir)/tools/attach-tools.mk
+include $(srcdir)/tools/cgroup-tools.mk

@@ -708,6 +708,12 @@ const char *cgroup_path(const struct cgroup_set *s, const char *controller)
 		return NULL;
 	if (!controller)
 		return s->paths[0];
+	if (!strcmp(controller, CGROUP_UNIFIED)) {
+		for (size_t i = 0; i < s->l->n; i++)
+			if (s->l->h[i].driver->v2)
+				return s->paths[i];
+		return NULL;
+	}
 	if (find_v1(s->l, controller, &idx))
 		return s->paths[idx];
 	for (size_t i = 0; i < s->l->n; i++)

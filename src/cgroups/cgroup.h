@@ -77,10 +77,20 @@ int cgroup_return_self(const struct cgroup_layout *l, bool v2);
 int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, bool v2, char *err, size_t errlen);
 /* An fd of the cgroup2 directory (for CLONE_INTO_CGROUP), -1 if none. */
 int cgroup_v2_fd(const struct cgroup_set *s);
-/* The path of the set in the hierarchy holding `controller` ("memory"; NULL: the first). */
+/* The path of the set in the hierarchy holding `controller` ("memory"; NULL: the first;
+ * CGROUP_UNIFIED: the cgroup2 one). */
+#define CGROUP_UNIFIED "unified"
 const char *cgroup_path(const struct cgroup_set *s, const char *controller);
 /* Removes the set's directories (and any the container made below them), frees it. */
 int cgroup_destroy(struct cgroup_set *s);
+
+/* cgroup_key.c: a key of get/set_cgroup_item ("memory.limit_in_bytes") is
+ * CONTROLLER.FILE naming a file of the container's own cgroup (no '/', no
+ * '..'). 0 or -EINVAL with the reason in err. */
+int cgroup_key_check(const char *key, char *err, size_t errlen);
+/* The controllers to ask cgroup_path for, in order, to find the key's file:
+ * its controller, then CGROUP_UNIFIED (cgroup.* keys: only that). Returns the count. */
+size_t cgroup_key_route(const char *key, char out[][64], size_t max);
 
 /* What to mount for lxc.mount.auto cgroup inside a cgroup namespace. */
 struct cgroup_mount_spec {
