@@ -1,6 +1,7 @@
 /* test-cgroup-key.c - unit tests of cgroup key checking and routing (get/set_cgroup_item); SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "cgroups/cgroup.h"
