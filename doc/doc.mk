@@ -10,3 +10,4 @@ include $(srcdir)/doc/man/net.mk
 include $(srcdir)/doc/man/run.mk
 include $(srcdir)/doc/man/create.mk
 include $(srcdir)/doc/man/attach.mk
+include $(srcdir)/doc/man/console.mk

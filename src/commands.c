@@ -36,6 +36,7 @@ enum cmd_id {
 	CMD_GET_CONFIG_ITEM,
 	CMD_GET_CGROUP,
 	CMD_SUBSCRIBE,
+	CMD_CONSOLE,
 };
 
 struct cmd_req {
@@ -294,6 +295,30 @@ int cmd_stop(const char *name, const char *lxcpath)
 int cmd_signal(const char *name, const char *lxcpath, enum cmd_signal_kind kind)
 {
 	return cmd_call(name, lxcpath, CMD_SIGNAL, (int32_t)kind, NULL, NULL, NULL);
+}
+
+int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterfd)
+{
+	__do_close int s = cmd_connect(name, lxcpath);
+	struct cmd_rsp rsp;
+	int ret, fd = -1;
+
+	if (s < 0)
+		return s;
+	ret = send_req(s, CMD_CONSOLE, *ttynum, NULL);
+	if (ret < 0)
+		return ret == -EPIPE || ret == -ECONNRESET ? -ESRCH : ret;
+	ret = recv_rsp(s, &rsp, NULL, &fd);
+	if (ret < 0)
+		return ret == -ECONNRESET ? -ESRCH : ret;
+	if (rsp.ret < 0 || fd < 0) {
+		if (fd >= 0)
+			close(fd);
+		return rsp.ret < 0 ? rsp.ret : -EPROTO;
+	}
+	*ttynum = rsp.ret;
+	*masterfd = fd;
+	return move_fd(s);
 }
 
 int cmd_get_config_item(const char *name, const char *lxcpath, const char *key, char **value)
@@ -753,6 +778,8 @@ static void drop_client(struct cmd_server *s, int fd)
 	for (size_t i = 0; i < s->n_clients; i++) {
 		if (s->clients[i].fd != fd)
 			continue;
+		if (s->ops.client_gone)
+			s->ops.client_gone(s->ops.data, fd);
 		epoll_ctl(s->epfd, EPOLL_CTL_DEL, fd, NULL);
 		close(fd);
 		s->clients[i] = s->clients[--s->n_clients];
@@ -889,6 +916,13 @@ static void handle_request(struct cmd_server *s, struct client *c)
 		else
 			send_rsp(fd, -ENOENT, NULL, 0, -1);
 		break;
+	}
+	case CMD_CONSOLE: {
+		int tty = req.arg;
+		int mfd = s->ops.console ? s->ops.console(s->ops.data, fd, &tty) : -ENOSYS;
+		/* The client keeps the connection open while it uses the tty. */
+		send_rsp(fd, mfd < 0 ? mfd : tty, NULL, 0, mfd);
+		return;
 	}
 	case CMD_SUBSCRIBE:
 		c->kind = CLIENT_SUBSCRIBER;

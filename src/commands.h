@@ -57,6 +57,11 @@ int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *contr
 /* Waits until the state is one of mask (bits 1 << RUN_*): returns that state,
  * or -ETIMEDOUT after timeout seconds (-1: no limit). Event-driven. */
 int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout);
+/* A tty of the container: *ttynum -1 asks for the first free tty, 0 for the
+ * console, N for tty N. Returns the connection's socket (the tty stays this
+ * caller's until it is closed) with *masterfd the pty's master and *ttynum the
+ * tty given; -EBUSY, -ENOENT (no such tty), -ESRCH (not running). */
+int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterfd);
 
 /* ---- lxc-monitor: state changes of every container of an lxcpath ---- */
 
@@ -78,6 +83,11 @@ struct cmd_server_ops {
 	int (*signal)(void *data, enum cmd_signal_kind kind);
 	int (*config_item)(void *data, const char *key, char *buf, size_t len);
 	const char *(*cgroup_path)(void *data, const char *controller);
+	/* Lends tty *ttynum (-1: the first free) to client_fd: a master fd the
+	 * server sends but does not close, or -errno. */
+	int (*console)(void *data, int client_fd, int *ttynum);
+	/* client_fd's connection is closing: what it borrowed is free again. */
+	void (*client_gone)(void *data, int client_fd);
 	void *data;
 };
 

@@ -3,10 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/signalfd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -130,4 +133,189 @@ void console_copy_winsize(int from, int to)
 
 	if (ioctl(from, TIOCGWINSZ, &ws) == 0)
 		ioctl(to, TIOCSWINSZ, &ws);
+}
+
+enum console_key console_escape_feed(struct console_escape *e, unsigned char c)
+{
+	if (e->key < 0)
+		return CONSOLE_KEY_SEND;
+	if (!e->seen && c == (unsigned char)e->key) {
+		e->seen = true;
+		return CONSOLE_KEY_HOLD;
+	}
+	if (e->seen && c == 'q')
+		return CONSOLE_KEY_QUIT;
+	e->seen = false;
+	return CONSOLE_KEY_SEND;
+}
+
+int console_escape_parse(const char *s)
+{
+	if (!s)
+		return -EINVAL;
+	if (s[0] == '^' && s[1])
+		s++;
+	if (!s[0] || s[1] || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+			       (s[0] >= '@' && s[0] <= '_')))
+		return -EINVAL;
+	return s[0] & 0x1f;
+}
+
+static int write_all(int fd, const char *buf, size_t n)
+{
+	for (size_t off = 0; off < n;) {
+		ssize_t w = write(fd, buf + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && errno == EAGAIN) {
+			struct pollfd p = { .fd = fd, .events = POLLOUT };
+			poll(&p, 1, 100);
+			continue;
+		}
+		if (w <= 0)
+			return w < 0 ? -errno : -EIO;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int console_relay(int master, int sock, int in, int out, int escape)
+{
+	struct console_escape esc = { .key = escape > 0 ? escape : -1 };
+	struct console_term term;
+	sigset_t winch, old;
+	__do_close int sfd = -1;
+	int ret = 0;
+	bool master_ok = true;
+
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	pthread_sigmask(SIG_BLOCK, &winch, &old);
+	sfd = signalfd(-1, &winch, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (isatty(in))
+		console_copy_winsize(in, master);
+	console_term_raw(&term, in);
+
+	for (;;) {
+		struct pollfd p[4] = {
+			{ .fd = in, .events = POLLIN },
+			{ .fd = master_ok ? master : -1, .events = POLLIN },
+			{ .fd = sock, .events = POLLIN },
+			{ .fd = sfd, .events = POLLIN },
+		};
+		char buf[4096], sendbuf[4096];
+		int n = poll(p, 4, master_ok ? -1 : 200);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = -errno;
+			break;
+		}
+		if (n == 0) {
+			master_ok = true; /* nobody held the tty for a moment (a getty restarting) */
+			continue;
+		}
+		if (p[3].revents & POLLIN) {
+			struct signalfd_siginfo si;
+			while (read(sfd, &si, sizeof(si)) == sizeof(si))
+				;
+			if (isatty(in))
+				console_copy_winsize(in, master);
+		}
+		if (p[1].revents) {
+			ssize_t r = read(master, buf, sizeof(buf));
+			if (r > 0) {
+				if (write_all(out, buf, (size_t)r) < 0) {
+					ret = 0;
+					break;
+				}
+			} else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
+				master_ok = false;
+			}
+		}
+		if (p[0].revents) {
+			ssize_t r = read(in, buf, sizeof(buf));
+			size_t m = 0;
+			bool quit = false;
+
+			if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR))
+				break; /* the input ended */
+			for (ssize_t i = 0; i < r && !quit; i++) {
+				enum console_key k = console_escape_feed(&esc, (unsigned char)buf[i]);
+				if (k == CONSOLE_KEY_QUIT)
+					quit = true;
+				else if (k == CONSOLE_KEY_SEND)
+					sendbuf[m++] = buf[i];
+			}
+			if (m)
+				write_all(master, sendbuf, m);
+			if (quit)
+				break;
+		}
+		if (p[2].revents) {
+			/* The monitor only writes to this socket when it goes away. */
+			ret = -ESRCH;
+			break;
+		}
+	}
+	console_term_restore(&term);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ret;
+}
+
+int console_ring_init(struct console_ring *r, size_t size)
+{
+	memset(r, 0, sizeof(*r));
+	if (!size)
+		return 0;
+	r->buf = malloc(size);
+	if (!r->buf)
+		return -ENOMEM;
+	r->size = size;
+	return 0;
+}
+
+void console_ring_free(struct console_ring *r)
+{
+	free(r->buf);
+	memset(r, 0, sizeof(*r));
+}
+
+void console_ring_write(struct console_ring *r, const char *data, size_t n)
+{
+	if (!r->size)
+		return;
+	if (n >= r->size) {
+		/* Only the last size bytes survive. */
+		memcpy(r->buf, data + n - r->size, r->size);
+		r->head = 0;
+		r->len = r->size;
+		return;
+	}
+	for (size_t done = 0; done < n;) {
+		size_t chunk = r->size - r->head;
+		if (chunk > n - done)
+			chunk = n - done;
+		memcpy(r->buf + r->head, data + done, chunk);
+		r->head = (r->head + chunk) % r->size;
+		done += chunk;
+	}
+	r->len = r->len + n > r->size ? r->size : r->len + n;
+}
+
+size_t console_ring_read(const struct console_ring *r, char *out, size_t max)
+{
+	size_t n = r->len < max ? r->len : max;
+	size_t start = (r->head + r->size - r->len) % (r->size ? r->size : 1);
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = r->buf[(start + i) % r->size];
+	return n;
+}
+
+void console_ring_clear(struct console_ring *r)
+{
+	r->len = 0;
+	r->head = 0;
 }

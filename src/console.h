@@ -30,4 +30,36 @@ void console_term_restore(struct console_term *t);
 /* Copies the window size of `from` to the pty `to`. */
 void console_copy_winsize(int from, int to);
 
+/* The escape key of lxc-console: <escape> q detaches, <escape> <escape> sends
+ * one <escape>, <escape> and any other key sends that key (as LXC). */
+enum console_key { CONSOLE_KEY_SEND, CONSOLE_KEY_HOLD, CONSOLE_KEY_QUIT };
+struct console_escape {
+	int key;   /* the escape byte (1: Ctrl-a), -1: none */
+	bool seen; /* the last byte was the escape */
+};
+/* What to do with input byte c: send it, hold it (an escape), or detach. */
+enum console_key console_escape_feed(struct console_escape *e, unsigned char c);
+/* "a", "^a", "A" -> 1 (Ctrl-a); -EINVAL for anything else. */
+int console_escape_parse(const char *s);
+
+/* Relays in -> master and master -> out until the escape sequence (0), EOF on
+ * in (0), or the monitor's connection sock hanging up (-ESRCH, the container
+ * stopped). in is put in raw mode and restored; SIGWINCH copies its window
+ * size to master. */
+int console_relay(int master, int sock, int in, int out, int escape);
+
+/* A ring buffer of the console's latest output (lxc.console.buffer.size). */
+struct console_ring {
+	char *buf;
+	size_t size; /* capacity */
+	size_t len;  /* bytes held, <= size */
+	size_t head; /* where the next byte goes */
+};
+int console_ring_init(struct console_ring *r, size_t size);
+void console_ring_free(struct console_ring *r);
+void console_ring_write(struct console_ring *r, const char *data, size_t n);
+/* Copies up to max of the oldest held bytes into out; returns how many. */
+size_t console_ring_read(const struct console_ring *r, char *out, size_t max);
+void console_ring_clear(struct console_ring *r);
+
 #endif

@@ -33,8 +33,6 @@ STUB(bool, false, shutdown, int timeout)
 STUB(char *, NULL, get_running_config_item, const char *key)
 STUB(struct lxc_container *, NULL, clone, const char *newname, const char *lxcpath, int flags,
      const char *bdevtype, const char *bdevdata, uint64_t newsize, char **hookargs)
-STUB(int, -1, console_getfd, int *ttynum, int *ptxfd)
-STUB(int, -1, console, int ttynum, int stdinfd, int stdoutfd, int stderrfd, int escape)
 STUB(int, -1, snapshot, const char *commentfile)
 STUB(int, -1, snapshot_list, struct lxc_snapshot **snapshots)
 STUB(bool, false, snapshot_restore, const char *snapname, const char *newname)
@@ -71,8 +69,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->shutdown = stub_shutdown;
 	c->get_running_config_item = stub_get_running_config_item;
 	c->clone = stub_clone;
-	c->console_getfd = stub_console_getfd;
-	c->console = stub_console;
 	c->snapshot = stub_snapshot;
 	c->snapshot_list = stub_snapshot_list;
 	c->snapshot_restore = stub_snapshot_restore;

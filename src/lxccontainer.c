@@ -16,6 +16,7 @@
 #include "container_name.h"
 #include "create.h"
 #include "lock.h"
+#include "lxccontainer_console.h"
 #include "lxccontainer_cgroup.h"
 #include "lxccontainer_net.h"
 #include "lxccontainer_run.h"
@@ -436,6 +437,7 @@ static void install_methods(struct lxc_container *c)
 	container_install_destroy(c);
 	container_install_runtime(c);
 	container_install_attach(c);
+	container_install_console(c);
 	container_install_cgroup(c);
 	container_install_net(c);
 	c->is_defined = m_is_defined;

@@ -70,6 +70,8 @@ struct monitor {
 	int console_out;     /* -1: none */
 	int console_log;     /* -1: none */
 	bool console_reading;
+	bool console_lent;   /* a client (lxc-console -t 0) reads the console master now */
+	int *tty_owner;      /* [0]: the console, [N]: ttyN; the client's socket fd or -1 */
 	struct console_term term;
 	int devnull;
 	bool prestart_done;
@@ -121,6 +123,71 @@ static int cb_init_pidfd(void *data)
 		return -ESRCH;
 	fd = fcntl(m->pidfd, F_DUPFD_CLOEXEC, 3);
 	return fd < 0 ? -errno : fd;
+}
+
+static void watch(struct monitor *m, int fd, uint64_t tag);
+static void unwatch(struct monitor *m, int fd);
+
+/* tty N (0: the console) -> its pty, or NULL. */
+static struct pty_pair *tty_pty(struct monitor *m, int n)
+{
+	int idx = m->plan->console_none ? n - 1 : n;
+
+	if (n < 0 || n > m->plan->tty_max || idx < 0 || idx >= m->n_ptys || !m->tty_owner)
+		return NULL;
+	return &m->ptys[idx];
+}
+
+static int cb_console(void *data, int client_fd, int *ttynum)
+{
+	struct monitor *m = data;
+	int n = *ttynum;
+	struct pty_pair *p;
+
+	if (m->state != RUN_RUNNING || !m->tty_owner)
+		return -ESRCH;
+	if (n < 0) {
+		/* As LXC: the first free tty; the console only when asked for. */
+		for (n = 1; n <= m->plan->tty_max && m->tty_owner[n] >= 0; n++)
+			;
+		if (n > m->plan->tty_max)
+			return m->plan->tty_max > 0 ? -EBUSY : -ENOENT;
+	}
+	p = tty_pty(m, n);
+	if (!p || p->master < 0)
+		return -ENOENT;
+	if (m->tty_owner[n] >= 0)
+		return -EBUSY;
+	m->tty_owner[n] = client_fd;
+	if (n == 0 && m->console_reading) {
+		/* The client reads the console now; the monitor resumes when it leaves. */
+		unwatch(m, p->master);
+		m->console_reading = false;
+	}
+	if (n == 0)
+		m->console_lent = true;
+	*ttynum = n;
+	return p->master;
+}
+
+static void cb_client_gone(void *data, int client_fd)
+{
+	struct monitor *m = data;
+
+	if (!m->tty_owner)
+		return;
+	for (int n = 0; n <= m->plan->tty_max; n++) {
+		if (m->tty_owner[n] != client_fd)
+			continue;
+		m->tty_owner[n] = -1;
+		if (n == 0 && m->console_lent) {
+			m->console_lent = false;
+			if (m->pid > 0 && !m->console_reading && m->n_ptys > 0 && !m->plan->console_none) {
+				watch(m, m->ptys[0].master, TAG_CONSOLE);
+				m->console_reading = true;
+			}
+		}
+	}
 }
 
 /* Whether the init blocks sig (from SigBlk in /proc/PID/status). */
@@ -413,7 +480,7 @@ static int spawn_init(struct monitor *m, char *err, size_t errlen)
 	m->pidfd = s.pidfd;
 	m->netns_fd = s.netns_fd;
 	watch(m, m->pidfd, TAG_INIT);
-	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading) {
+	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading && !m->console_lent) {
 		watch(m, m->ptys[0].master, TAG_CONSOLE);
 		m->console_reading = true;
 	}
@@ -679,6 +746,8 @@ static void monitor_free(struct monitor *m)
 	if (m->ptys)
 		console_free(m->ptys, m->n_ptys);
 	free(m->ptys);
+	free(m->tty_owner);
+	m->tty_owner = NULL;
 	if (m->console_log >= 0)
 		close(m->console_log);
 	if (m->console_out >= 0 && m->console_out > 2)
@@ -717,7 +786,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	struct monitor *m = &mon;
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
-				      .data = m };
+				      .console = cb_console, .client_gone = cb_client_gone, .data = m };
 	char level[16];
 	int ret, wstatus = 0;
 	bool ran = false;
@@ -790,6 +859,13 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 			m->n_ptys = 0;
 			goto fail;
 		}
+		m->tty_owner = malloc(((size_t)m->plan->tty_max + 1) * sizeof(*m->tty_owner));
+		if (!m->tty_owner) {
+			ret = -ENOMEM;
+			goto fail;
+		}
+		for (int i = 0; i <= m->plan->tty_max; i++)
+			m->tty_owner[i] = -1;
 		if (m->console_in >= 0 && !m->plan->console_none) {
 			console_term_raw(&m->term, m->console_in);
 			if (isatty(m->console_in))

@@ -46,3 +46,11 @@ check_PROGRAMS += tests/unit/test-cgroup-key
 tests_unit_test_cgroup_key_SOURCES = tests/unit/test-cgroup-key.c tests/unit/unit.h
 tests_unit_test_cgroup_key_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_cgroup_key_LDADD = $(UNIT_LDADD)
+
+# The console methods (console_getfd, console, console_log) and their unit tests (escape key, ring buffer).
+src_liblxc_la_SOURCES += src/lxccontainer_console.c src/lxccontainer_console.h
+CONTAINER_API_SOURCES += src/lxccontainer_console.c
+check_PROGRAMS += tests/unit/test-console
+tests_unit_test_console_SOURCES = tests/unit/test-console.c tests/unit/unit.h
+tests_unit_test_console_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_console_LDADD = $(UNIT_LDADD)

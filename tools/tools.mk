@@ -22,3 +22,4 @@ include $(srcdir)/tools/run-tools.mk
 include $(srcdir)/tools/create-tools.mk
 include $(srcdir)/tools/attach-tools.mk
 include $(srcdir)/tools/cgroup-tools.mk
+include $(srcdir)/tools/console-tools.mk

@@ -1,0 +1,93 @@
+/* lxccontainer_console.c - the container object's console methods: a tty of a running container lent by its monitor, and the relay lxc-console runs on it; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lxc/lxccontainer.h>
+
+#include "commands.h"
+#include "console.h"
+#include "container.h"
+#include "log.h"
+#include "lxccontainer_console.h"
+#include "util/cleanup.h"
+
+/* The error_string names the container; the log line leaves it to the tools' prefix. */
+__attribute__((format(printf, 3, 4))) static int fail(struct lxc_container *c, int err, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	container_error_quiet(c, err, "%s: %s", c->name, msg);
+	ERROR("%s", msg);
+	return -1;
+}
+
+/* Returns the socket that keeps the tty this caller's (close it to free the
+ * tty), as LXC's console_getfd does, or -1. */
+static int m_console_getfd(struct lxc_container *c, int *ttynum, int *ptxfd)
+{
+	int want = ttynum ? *ttynum : -1;
+	int got = want, master = -1, sock;
+
+	if (!c || !ptxfd)
+		return -1;
+	sock = cmd_console(c->name, c->config_path, &got, &master);
+	if (sock == -ESRCH)
+		return fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
+	if (sock == -EBUSY && want < 0)
+		return fail(c, EBUSY, "every tty is in use (lxc.tty.max sets how many; -t 0 is the console)");
+	if (sock == -EBUSY)
+		return fail(c, EBUSY, "tty %d is in use by another console client (choose another with -t)", want);
+	if (sock == -ENOENT && want < 0)
+		return fail(c, ENOENT, "has no tty to attach to (lxc.tty.max is 0; -t 0 is the console)");
+	if (sock == -ENOENT)
+		return fail(c, ENOENT, "has no tty %d (lxc.tty.max sets how many; -t 0 is the console, unless lxc.console.path = none)", want);
+	if (sock == -EACCES)
+		return fail(c, EACCES, "permission denied by its monitor (only root or the user who started it)");
+	if (sock < 0)
+		return fail(c, -sock, "cannot get a tty: %s", strerror(-sock));
+	if (ttynum)
+		*ttynum = got;
+	*ptxfd = master;
+	return sock;
+}
+
+static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdoutfd, int stderrfd, int escape)
+{
+	__do_close int master = -1;
+	__do_close int sock = -1;
+	int ret;
+
+	if (!c)
+		return -1;
+	sock = m_console_getfd(c, &ttynum, &master);
+	if (sock < 0)
+		return -1;
+	if (escape > 0) {
+		char key = (char)('a' + escape - 1);
+		dprintf(stderrfd, "\nConnected to tty %d\nType <Ctrl+%c q> to exit the console, <Ctrl+%c Ctrl+%c> to enter Ctrl+%c itself\n",
+			ttynum, key, key, key, key);
+	} else {
+		dprintf(stderrfd, "\nConnected to tty %d\n", ttynum);
+	}
+	ret = console_relay(master, sock, stdinfd, stdoutfd, escape);
+	if (ret == -ESRCH)
+		return fail(c, ESRCH, "the container stopped while its console was attached");
+	if (ret < 0)
+		return fail(c, -ret, "console relay failed: %s", strerror(-ret));
+	return 0;
+}
+
+void container_install_console(struct lxc_container *c)
+{
+	c->console_getfd = m_console_getfd;
+	c->console = m_console;
+}
