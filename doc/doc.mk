@@ -11,3 +11,4 @@ include $(srcdir)/doc/man/run.mk
 include $(srcdir)/doc/man/create.mk
 include $(srcdir)/doc/man/attach.mk
 include $(srcdir)/doc/man/console.mk
+include $(srcdir)/doc/man/cgroup.mk
