@@ -1,0 +1,220 @@
+# console.sh - lxc-console against a running busybox container: the console's shell, a getty login on tty1, detach and reattach, window size, busy and missing ttys, a stopped container
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# CI has no terminal: lxc-console runs on a pty made by a small python3 driver
+# (pty.fork) that plays a script of steps: expect:REGEX, send:TEXT (python
+# escapes: \r, \x01), winsize:ROWS COLS (sets it and sends SIGWINCH), sleep:S,
+# exit:CODE (waits for lxc-console to exit with CODE).
+. "$(dirname "$0")/lib.sh"
+
+LXC_CONSOLE=$(tool lxc-console)
+LXC_START=$(tool lxc-start)
+LXC_STOP=$(tool lxc-stop)
+TEMPLATE=$BERTH_PREFIX/share/lxc/templates/lxc-busybox
+PY=/usr/bin/python3
+
+need_root_busybox() {
+	[ "$(id -u)" = 0 ] || t_skip "needs root (namespaces, mounts, cgroups)"
+	command -v busybox >/dev/null || t_skip "needs busybox (busybox-static) for the template"
+	[ -x "$TEMPLATE" ] || t_skip "the busybox template is not installed at $TEMPLATE"
+	[ -x "$PY" ] || t_skip "needs $PY to give lxc-console a terminal"
+	write_driver
+}
+
+write_driver() {
+	cat >"$T_TMP/drive.py" <<'PYEOF'
+import os, pty, re, select, signal, struct, sys, time, fcntl, termios
+steps, cmd = sys.argv[1].split('\n'), sys.argv[2:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(cmd[0], cmd)
+buf = b''
+def pump(t):
+    global buf
+    r, _, _ = select.select([fd], [], [], t)
+    if r:
+        try:
+            buf += os.read(fd, 4096)
+        except OSError:
+            time.sleep(0.1)
+def fail(code, why):
+    sys.stderr.write('%s; lxc-console showed: %r\n' % (why, buf[-600:]))
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    sys.exit(code)
+for st in steps:
+    op, _, arg = st.partition(':')
+    if op == 'expect':
+        end = time.time() + 15
+        while not re.search(arg.encode(), buf):
+            if time.time() > end:
+                fail(3, 'no %r within 15s' % arg)
+            pump(0.2)
+        buf = buf[re.search(arg.encode(), buf).end():]
+    elif op == 'send':
+        os.write(fd, arg.encode().decode('unicode_escape').encode('latin1'))
+    elif op == 'winsize':
+        rows, cols = map(int, arg.split())
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
+        os.kill(pid, signal.SIGWINCH)
+    elif op == 'sleep':
+        end = time.time() + float(arg)
+        while time.time() < end:
+            pump(0.1)
+    elif op == 'exit':
+        end = time.time() + 15
+        while True:
+            p, status = os.waitpid(pid, os.WNOHANG)
+            if p:
+                code = os.waitstatus_to_exitcode(status)
+                if code != int(arg):
+                    fail(4, 'exit status %d, expected %s' % (code, arg))
+                break
+            if time.time() > end:
+                fail(5, 'lxc-console did not exit')
+            pump(0.2)
+sys.stdout.buffer.write(buf)
+PYEOF
+}
+
+# drive STEPS LXC-CONSOLE-ARGS...: lxc-console on a pty, playing STEPS (one per line).
+drive() {
+	local steps=$1
+	shift
+	"$PY" "$T_TMP/drive.py" "$steps" "$LXC_CONSOLE" -P "$T_LXCPATH" "$@"
+}
+
+# mk_started SUFFIX: a busybox container (console shell, gettys on tty1 and tty2), running.
+mk_started() {
+	local name="$T_ID-$1" dir="$T_LXCPATH/$T_ID-$1" err
+	mkdir -p "$dir"
+	printf 'lxc.rootfs.path = dir:%s/rootfs\nlxc.net.0.type = empty\nlxc.tty.max = 2\n' "$dir" >"$dir/config"
+	if ! "$TEMPLATE" --path="$dir" --name="$name" --rootfs="$dir/rootfs" >"$T_TMP/template.log" 2>&1; then
+		t_fail "busybox template failed: $(tail -3 "$T_TMP/template.log")"
+		return 1
+	fi
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k"
+	err=$("$LXC_START" -P "$T_LXCPATH" -n "$name" 2>&1 </dev/null) || {
+		t_fail "cannot start $name: $err"
+		return 1
+	}
+}
+
+test_console_shell_detach_reattach() {
+	need_root_busybox
+	mk_started c || return
+	local n=$$
+	# The console (tty 0) runs the template's shell.
+	assert_ok drive "expect:Connected to tty 0
+expect:Type <Ctrl\\+a q> to exit the console
+sleep:0.5
+send:echo hi-\$(( $n + 1 ))\\r
+expect:hi-$((n + 1))
+send:\\x01q
+exit:0" -n "$T_ID-c" -t 0
+	# Detached: attach again, the shell is still there and answers.
+	assert_ok drive "expect:Connected to tty 0
+sleep:0.3
+send:echo again-\$(( $n + 2 ))\\r
+expect:again-$((n + 2))
+send:\\x01q
+exit:0" -n "$T_ID-c" -t 0
+}
+
+test_escape_key() {
+	need_root_busybox
+	mk_started e || return
+	# -e b: Ctrl-b q detaches, Ctrl-a q does not (Ctrl-a goes to the shell).
+	assert_ok drive "expect:Type <Ctrl\\+b q>
+sleep:0.3
+send:\\x01q
+sleep:0.5
+send:\\r echo still-\$(( 40 + 2 ))\\r
+expect:still-42
+send:\\x02\\x02
+send:\\x02q
+exit:0" -n "$T_ID-e" -t 0 -e b
+}
+
+test_login_on_tty1() {
+	need_root_busybox
+	mk_started l || return
+	local pw
+	pw=$(sed -n 's/^root password: //p' "$T_TMP/template.log")
+	[ -n "$pw" ] || { t_fail "the template printed no root password: $(tail -3 "$T_TMP/template.log")"; return; }
+	# getty shows its prompt again on a new line.
+	assert_ok drive "expect:Connected to tty 1
+sleep:0.5
+send:\\r
+expect:login:
+send:root\\r
+expect:Password:
+send:$pw\\r
+sleep:1
+send:echo in-as-\$(id -u)\\r
+expect:in-as-0
+send:exit\\r
+send:\\x01q
+exit:0" -n "$T_ID-l" -t 1
+}
+
+test_window_size() {
+	need_root_busybox
+	mk_started w || return
+	assert_ok drive "expect:Connected to tty 0
+sleep:0.5
+winsize:37 111
+sleep:0.5
+send:stty size\\r
+expect:37 111
+winsize:24 80
+sleep:0.5
+send:stty size\\r
+expect:24 80
+send:\\x01q
+exit:0" -n "$T_ID-w" -t 0
+}
+
+test_busy_and_missing_tty() {
+	need_root_busybox
+	mk_started b || return
+	# Hold tty 1 in the background; a second client of tty 1 is refused.
+	"$PY" "$T_TMP/drive.py" "expect:Connected to tty 1
+sleep:4
+send:\\x01q
+exit:0" "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-b" -t 1 >"$T_TMP/holder.out" 2>&1 &
+	local holder=$!
+	on_cleanup "kill $holder 2>/dev/null"
+	sleep 1
+	assert_status 1 "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-b" -t 1
+	assert_contains "$ERR" "tty 1 is in use" "the message names the busy tty"
+	# Without -t: the first free one (tty 2).
+	assert_ok drive "expect:Connected to tty 2
+send:\\x01q
+exit:0" -n "$T_ID-b"
+	wait "$holder" || t_fail "the holder of tty 1 failed: $(cat "$T_TMP/holder.out")"
+	# Freed: tty 1 can be had again.
+	assert_ok drive "expect:Connected to tty 1
+send:\\x01q
+exit:0" -n "$T_ID-b" -t 1
+	assert_status 1 "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-b" -t 7
+	assert_contains "$ERR" "has no tty 7" "a tty beyond lxc.tty.max"
+}
+
+test_stopped_container() {
+	need_root_busybox
+	mk_started s || return
+	# Stopped while attached: lxc-console ends and says so.
+	( sleep 1.5; "$LXC_STOP" -P "$T_LXCPATH" -n "$T_ID-s" -k ) &
+	local out
+	out=$(drive "expect:Connected to tty 1
+exit:1" -n "$T_ID-s" -t 1 2>&1) || t_fail "lxc-console on a container that stops: $out"
+	assert_contains "$out" "stopped" "says the container stopped"
+	wait
+	assert_status 1 "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-s"
+	assert_contains "$ERR" "not running" "a stopped container"
+}
+
+run_tests "$@"
