@@ -54,3 +54,7 @@ check_PROGRAMS += tests/unit/test-console
 tests_unit_test_console_SOURCES = tests/unit/test-console.c tests/unit/unit.h
 tests_unit_test_console_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_console_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test-cgroup-tree
+tests_unit_test_cgroup_tree_SOURCES = tests/unit/test-cgroup-tree.c tests/unit/unit.h
+tests_unit_test_cgroup_tree_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_cgroup_tree_LDADD = $(UNIT_LDADD)
