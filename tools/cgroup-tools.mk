@@ -5,3 +5,9 @@ bin_PROGRAMS += tools/lxc-cgroup
 tools_lxc_cgroup_SOURCES = tools/lxc_cgroup.c
 tools_lxc_cgroup_CPPFLAGS = $(TOOL_CPPFLAGS)
 tools_lxc_cgroup_LDADD = $(TOOL_LDADD)
+
+# lxc-info's parsing of the cgroup usage files (the test includes the tool's source)
+check_PROGRAMS += tests/unit/test-cgroup-stats
+tests_unit_test_cgroup_stats_SOURCES = tests/unit/test-cgroup-stats.c tests/unit/unit.h
+tests_unit_test_cgroup_stats_CPPFLAGS = $(TOOL_CPPFLAGS) -I$(top_srcdir)/tests/unit
+tests_unit_test_cgroup_stats_LDADD = $(TOOL_LDADD)
