@@ -63,10 +63,11 @@ test_bad_key_and_value() {
 
 test_config_limits_at_start() {
 	need_runtime
-	need_v1 memory pids cpuset
+	need_v1 memory pids cpuset cpu
 	mk_container c "lxc.cgroup.memory.limit_in_bytes = 80M
 lxc.cgroup.pids.max = 44
-lxc.cgroup.cpuset.cpus = 0"
+lxc.cgroup.cpuset.cpus = 0
+lxc.cgroup.cpu.shares = 512"
 	start_ok c
 	assert_ok cg c memory.limit_in_bytes
 	assert_eq "$OUT" 83886080 "memory.limit_in_bytes from the config"
@@ -74,6 +75,8 @@ lxc.cgroup.cpuset.cpus = 0"
 	assert_eq "$OUT" 44 "pids.max from the config"
 	assert_ok cg c cpuset.cpus
 	assert_eq "$OUT" 0 "cpuset.cpus from the config"
+	assert_ok cg c cpu.shares
+	assert_eq "$OUT" 512 "cpu.shares from the config"
 }
 
 test_refused_value_stops_start() {
