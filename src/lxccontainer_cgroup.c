@@ -36,6 +36,10 @@ static int open_key(struct lxc_container *c, const char *key, int flags, char **
 		ret = cmd_get_cgroup_path(c->name, c->config_path, route[i], &dir);
 		if (ret == -ESRCH || ret == -ECONNREFUSED)
 			return -ESRCH;
+		/* ENOENT: no hierarchy of that controller; anything else is the
+		 * monitor refusing (EACCES) or failing, reported as such. */
+		if (ret < 0 && ret != -ENOENT && !*file)
+			return ret;
 		if (ret < 0 || !dir || !*dir)
 			continue;
 		if (asprintf(&path, "%s/%s", dir, key) < 0)
@@ -68,6 +72,10 @@ static void open_failed(struct lxc_container *c, const char *key, const char *fi
 {
 	if (ret == -ESRCH)
 		container_error_quiet(c, ESRCH, "%s is not running: cannot access its cgroup key %s", c->name, key);
+	else if (!file && ret != -ENOENT)
+		container_error_quiet(c, -ret, "%s: cgroup key %s: its monitor did not name the cgroup: %s%s", c->name,
+				      key, strerror(-ret),
+				      ret == -EACCES ? " (run as root or as the container's owner)" : "");
 	else if (file)
 		container_error_quiet(c, -ret, "%s: cgroup key %s: cannot open %s: %s", c->name, key, file, strerror(-ret));
 	else
