@@ -37,6 +37,7 @@ enum cmd_id {
 	CMD_GET_CGROUP,
 	CMD_SUBSCRIBE,
 	CMD_CONSOLE,
+	CMD_CONSOLE_LOG,
 };
 
 struct cmd_req {
@@ -319,6 +320,32 @@ int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterf
 	*ttynum = rsp.ret;
 	*masterfd = fd;
 	return move_fd(s);
+}
+
+int cmd_console_log(const char *name, const char *lxcpath, bool read, bool clear, char **data, size_t *len)
+{
+	__do_close int s = cmd_connect(name, lxcpath);
+	__do_free char *buf = NULL;
+	struct cmd_rsp rsp;
+	char max[32];
+	int ret;
+
+	if (s < 0)
+		return s;
+	snprintf(max, sizeof(max), "%zu", read && len ? *len : 0);
+	ret = send_req(s, CMD_CONSOLE_LOG, (read ? 1 : 0) | (clear ? 2 : 0), max);
+	if (ret < 0)
+		return ret == -EPIPE || ret == -ECONNRESET ? -ESRCH : ret;
+	ret = recv_rsp(s, &rsp, &buf, NULL);
+	if (ret < 0)
+		return ret == -ECONNRESET ? -ESRCH : ret;
+	if (rsp.ret < 0)
+		return rsp.ret;
+	if (read && data) {
+		*data = move_ptr(buf);
+		*len = rsp.datalen;
+	}
+	return 0;
 }
 
 int cmd_get_config_item(const char *name, const char *lxcpath, const char *key, char **value)
@@ -923,6 +950,20 @@ static void handle_request(struct cmd_server *s, struct client *c)
 		/* The client keeps the connection open while it uses the tty. */
 		send_rsp(fd, mfd < 0 ? mfd : tty, NULL, 0, mfd);
 		return;
+	}
+	case CMD_CONSOLE_LOG: {
+		size_t cap = CMD_MAX_MSG - sizeof(struct cmd_rsp) - 1, want = strtoull(data, NULL, 10);
+		__do_free char *out = (req.arg & 1) ? malloc(cap) : NULL;
+		int ret;
+
+		if (want && want < cap)
+			cap = want;
+		if ((req.arg & 1) && !out)
+			ret = -ENOMEM;
+		else
+			ret = s->ops.console_log ? s->ops.console_log(s->ops.data, out, out ? cap : 0, req.arg & 2) : -ENOSYS;
+		send_rsp(fd, ret < 0 ? ret : 0, out, ret > 0 ? (size_t)ret : 0, -1);
+		break;
 	}
 	case CMD_SUBSCRIBE:
 		c->kind = CLIENT_SUBSCRIBER;

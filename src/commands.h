@@ -62,6 +62,10 @@ int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int tim
  * caller's until it is closed) with *masterfd the pty's master and *ttynum the
  * tty given; -EBUSY, -ENOENT (no such tty), -ESRCH (not running). */
 int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterfd);
+/* The console ring buffer (lxc.console.buffer.size): with read, its latest
+ * bytes (at most *len, and what one message carries) into *data (malloc'd,
+ * *len set); with clear, empties it after. -ENODATA when it has none. */
+int cmd_console_log(const char *name, const char *lxcpath, bool read, bool clear, char **data, size_t *len);
 
 /* ---- lxc-monitor: state changes of every container of an lxcpath ---- */
 
@@ -88,6 +92,9 @@ struct cmd_server_ops {
 	int (*console)(void *data, int client_fd, int *ttynum);
 	/* client_fd's connection is closing: what it borrowed is free again. */
 	void (*client_gone)(void *data, int client_fd);
+	/* Copies the ring buffer's latest bytes (at most len) into buf when buf,
+	 * then empties it when clear: the count copied, or -errno. */
+	int (*console_log)(void *data, char *buf, size_t len, bool clear);
 	void *data;
 };
 

@@ -314,6 +314,16 @@ size_t console_ring_read(const struct console_ring *r, char *out, size_t max)
 	return n;
 }
 
+size_t console_ring_read_latest(const struct console_ring *r, char *out, size_t max)
+{
+	size_t n = r->len < max ? r->len : max;
+	size_t start = (r->head + r->size - n) % (r->size ? r->size : 1);
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = r->buf[(start + i) % r->size];
+	return n;
+}
+
 void console_ring_clear(struct console_ring *r)
 {
 	r->len = 0;

@@ -60,6 +60,8 @@ void console_ring_free(struct console_ring *r);
 void console_ring_write(struct console_ring *r, const char *data, size_t n);
 /* Copies up to max of the oldest held bytes into out; returns how many. */
 size_t console_ring_read(const struct console_ring *r, char *out, size_t max);
+/* Copies the newest min(len, max) held bytes into out, oldest of them first. */
+size_t console_ring_read_latest(const struct console_ring *r, char *out, size_t max);
 void console_ring_clear(struct console_ring *r);
 
 #endif

@@ -45,7 +45,6 @@ STUB(bool, false, checkpoint, char *directory, bool stop, bool verbose)
 STUB(bool, false, restore, char *directory, bool verbose)
 STUB(bool, false, snapshot_destroy_all)
 STUB(int, -1, migrate, unsigned int cmd, struct migrate_opts *opts, unsigned int size)
-STUB(int, -1, console_log, struct lxc_console_log *log)
 STUB(bool, false, reboot2, int timeout)
 STUB(int, -1, mount, const char *source, const char *target, const char *filesystemtype,
      unsigned long mountflags, const void *data, struct lxc_mount *mnt)
@@ -81,7 +80,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->restore = stub_restore;
 	c->snapshot_destroy_all = stub_snapshot_destroy_all;
 	c->migrate = stub_migrate;
-	c->console_log = stub_console_log;
 	c->reboot2 = stub_reboot2;
 	c->mount = stub_mount;
 	c->umount = stub_umount;

@@ -86,8 +86,39 @@ static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdou
 	return 0;
 }
 
+/* 0 or -errno, as LXC's console_log. read_max 0 asks for all that one answer carries. */
+static int m_console_log(struct lxc_container *c, struct lxc_console_log *log)
+{
+	char *data = NULL;
+	size_t len;
+	int ret;
+
+	if (!c || !log || (log->read && !log->read_max))
+		return -EINVAL;
+	len = log->read ? (size_t)*log->read_max : 0;
+	ret = cmd_console_log(c->name, c->config_path, log->read, log->clear, &data, &len);
+	if (ret == -ESRCH) {
+		fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
+		return ret;
+	}
+	if (ret == -ENODATA) {
+		fail(c, ENODATA, "keeps no console ring buffer (set lxc.console.buffer.size, e.g. to auto, and restart it)");
+		return ret;
+	}
+	if (ret < 0) {
+		fail(c, -ret, "cannot read the console ring buffer: %s", strerror(-ret));
+		return ret;
+	}
+	if (log->read) {
+		log->data = data;
+		*log->read_max = len;
+	}
+	return 0;
+}
+
 void container_install_console(struct lxc_container *c)
 {
+	c->console_log = m_console_log;
 	c->console_getfd = m_console_getfd;
 	c->console = m_console;
 }

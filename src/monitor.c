@@ -18,6 +18,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "caps.h"
@@ -41,6 +42,7 @@ enum {
 	TAG_INIT,
 	TAG_CONSOLE,  /* the console pty's master */
 	TAG_INPUT,    /* what feeds the console: the caller's terminal (-F) or lxc.console.path */
+	TAG_PROXY,    /* the slave of the pty lent to a console client */
 };
 
 struct monitor {
@@ -70,8 +72,10 @@ struct monitor {
 	int console_out;     /* -1: none */
 	int console_log;     /* -1: none */
 	bool console_reading;
-	bool console_lent;   /* a client (lxc-console -t 0) reads the console master now */
+	struct pty_pair proxy; /* the console lent to a client (lxc-console -t 0); master -1: none */
 	int *tty_owner;      /* [0]: the console, [N]: ttyN; the client's socket fd or -1 */
+	struct console_ring ring; /* lxc.console.buffer.size */
+	uint64_t log_written;     /* bytes in lxc.console.logfile, for lxc.console.size */
 	struct console_term term;
 	int devnull;
 	bool prestart_done;
@@ -158,16 +162,42 @@ static int cb_console(void *data, int client_fd, int *ttynum)
 		return -ENOENT;
 	if (m->tty_owner[n] >= 0)
 		return -EBUSY;
-	m->tty_owner[n] = client_fd;
-	if (n == 0 && m->console_reading) {
-		/* The client reads the console now; the monitor resumes when it leaves. */
-		unwatch(m, p->master);
-		m->console_reading = false;
+	if (n == 0) {
+		/* The monitor keeps reading the console (log, ring buffer) and relays
+		 * it to the client through a pty of its own, as LXC's proxy does. */
+		char err[256];
+		struct termios tio;
+		int ret = console_alloc(&m->proxy, 1, err, sizeof(err));
+
+		if (ret < 0) {
+			WARN("%s", err);
+			return ret;
+		}
+		if (tcgetattr(m->proxy.slave, &tio) == 0) {
+			cfmakeraw(&tio);
+			tcsetattr(m->proxy.slave, TCSANOW, &tio);
+		}
+		console_copy_winsize(p->master, m->proxy.master);
+		watch(m, m->proxy.slave, TAG_PROXY);
+		p = &m->proxy;
 	}
-	if (n == 0)
-		m->console_lent = true;
+	m->tty_owner[n] = client_fd;
 	*ttynum = n;
 	return p->master;
+}
+
+static int cb_console_log(void *data, char *buf, size_t len, bool clear)
+{
+	struct monitor *m = data;
+	size_t n = 0;
+
+	if (!m->ring.size)
+		return -ENODATA;
+	if (buf)
+		n = console_ring_read_latest(&m->ring, buf, len);
+	if (clear)
+		console_ring_clear(&m->ring);
+	return (int)n;
 }
 
 static void cb_client_gone(void *data, int client_fd)
@@ -180,12 +210,9 @@ static void cb_client_gone(void *data, int client_fd)
 		if (m->tty_owner[n] != client_fd)
 			continue;
 		m->tty_owner[n] = -1;
-		if (n == 0 && m->console_lent) {
-			m->console_lent = false;
-			if (m->pid > 0 && !m->console_reading && m->n_ptys > 0 && !m->plan->console_none) {
-				watch(m, m->ptys[0].master, TAG_CONSOLE);
-				m->console_reading = true;
-			}
+		if (n == 0 && m->proxy.master >= 0) {
+			unwatch(m, m->proxy.slave);
+			console_free(&m->proxy, 1);
 		}
 	}
 }
@@ -390,6 +417,9 @@ static int open_console_io(struct monitor *m, char *err, size_t errlen)
 			snprintf(err, errlen, "lxc.console.logfile: cannot open %s: %s", p->console_logfile, strerror(errno));
 			return -errno;
 		}
+		struct stat st;
+		if (fstat(m->console_log, &st) == 0)
+			m->log_written = (uint64_t)st.st_size; /* appended to: lxc.console.size counts what is there */
 	}
 	if (p->console_path) {
 		int fd = open(p->console_path, O_RDWR | O_NOCTTY | O_CLOEXEC | O_CREAT, 0600);
@@ -480,7 +510,7 @@ static int spawn_init(struct monitor *m, char *err, size_t errlen)
 	m->pidfd = s.pidfd;
 	m->netns_fd = s.netns_fd;
 	watch(m, m->pidfd, TAG_INIT);
-	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading && !m->console_lent) {
+	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading) {
 		watch(m, m->ptys[0].master, TAG_CONSOLE);
 		m->console_reading = true;
 	}
@@ -589,6 +619,28 @@ static void post_stop(struct monitor *m, bool reboot)
 
 /* ---- the event loop ---- */
 
+/* lxc.console.size reached: keep the old log as LOGFILE.1 (lxc.console.rotate) or drop it, start anew. */
+static void console_log_full(struct monitor *m)
+{
+	const char *path = m->plan->console_logfile;
+	char old[4200];
+	int fd;
+
+	if (m->plan->console_rotate) {
+		snprintf(old, sizeof(old), "%s.1", path);
+		if (rename(path, old) < 0)
+			WARN("lxc.console.rotate: cannot rename %s to %s: %s", path, old, strerror(errno));
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
+	if (fd < 0) {
+		WARN("lxc.console.logfile: cannot reopen %s: %s", path, strerror(errno));
+		return;
+	}
+	dup3(fd, m->console_log, O_CLOEXEC);
+	close(fd);
+	m->log_written = 0;
+}
+
 static void copy_out(struct monitor *m, const char *buf, size_t n)
 {
 	if (m->console_out >= 0) {
@@ -601,8 +653,13 @@ static void copy_out(struct monitor *m, const char *buf, size_t n)
 			off += (size_t)w;
 		}
 	}
-	if (m->console_log >= 0 && write(m->console_log, buf, n) < 0)
-		(void)0;
+	console_ring_write(&m->ring, buf, n);
+	if (m->console_log >= 0) {
+		if (m->plan->console_log_size && m->log_written + n > m->plan->console_log_size)
+			console_log_full(m);
+		if (m->console_log >= 0 && write(m->console_log, buf, n) > 0)
+			m->log_written += n;
+	}
 }
 
 static void on_console(struct monitor *m)
@@ -612,6 +669,9 @@ static void on_console(struct monitor *m)
 
 	if (n > 0) {
 		copy_out(m, buf, (size_t)n);
+		/* A client that does not read loses output rather than stalling the console. */
+		if (m->proxy.slave >= 0 && write(m->proxy.slave, buf, (size_t)n) < 0)
+			(void)0;
 		return;
 	}
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -619,6 +679,24 @@ static void on_console(struct monitor *m)
 	/* EIO: nobody in the container holds the console any more. */
 	unwatch(m, m->ptys[0].master);
 	m->console_reading = false;
+}
+
+/* What the console client typed, for the console; its window size with it. */
+static void on_proxy(struct monitor *m)
+{
+	char buf[4096];
+	ssize_t n = read(m->proxy.slave, buf, sizeof(buf));
+
+	if (n > 0 && m->n_ptys > 0 && !m->plan->console_none) {
+		console_copy_winsize(m->proxy.slave, m->ptys[0].master);
+		if (write(m->ptys[0].master, buf, (size_t)n) < 0)
+			(void)0;
+		return;
+	}
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	/* The client closed its end: stop polling until it leaves. */
+	unwatch(m, m->proxy.slave);
 }
 
 static void on_input(struct monitor *m)
@@ -698,6 +776,9 @@ static int wait_for_init(struct monitor *m)
 			case TAG_INPUT:
 				on_input(m);
 				break;
+			case TAG_PROXY:
+				on_proxy(m);
+				break;
 			}
 		}
 	}
@@ -748,6 +829,9 @@ static void monitor_free(struct monitor *m)
 	free(m->ptys);
 	free(m->tty_owner);
 	m->tty_owner = NULL;
+	if (m->proxy.master >= 0)
+		console_free(&m->proxy, 1);
+	console_ring_free(&m->ring);
 	if (m->console_log >= 0)
 		close(m->console_log);
 	if (m->console_out >= 0 && m->console_out > 2)
@@ -782,11 +866,13 @@ static void report_ready(struct monitor *m, int ret, const char *text)
 int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 {
 	struct monitor mon = { .a = a, .plan = a->plan, .args = a->args, .pid = -1, .pidfd = -1, .netns_fd = -1, .sigfd = -1,
-			       .console_in = -1, .console_out = -1, .console_log = -1, .devnull = -1 };
+			       .console_in = -1, .console_out = -1, .console_log = -1, .devnull = -1,
+			       .proxy = { .master = -1, .slave = -1 } };
 	struct monitor *m = &mon;
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
-				      .console = cb_console, .client_gone = cb_client_gone, .data = m };
+				      .console = cb_console, .client_gone = cb_client_gone,
+				      .console_log = cb_console_log, .data = m };
 	char level[16];
 	int ret, wstatus = 0;
 	bool ran = false;
@@ -866,6 +952,12 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		}
 		for (int i = 0; i <= m->plan->tty_max; i++)
 			m->tty_owner[i] = -1;
+		ret = console_ring_init(&m->ring, m->plan->console_buffer_size);
+		if (ret < 0) {
+			snprintf(err, errlen, "lxc.console.buffer.size: cannot allocate %llu bytes",
+				 (unsigned long long)m->plan->console_buffer_size);
+			goto fail;
+		}
 		if (m->console_in >= 0 && !m->plan->console_none) {
 			console_term_raw(&m->term, m->console_in);
 			if (isatty(m->console_in))

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "conf/validate.h"
 #include "log.h"
 #include "mount.h"
 #include "namespace.h"
@@ -444,6 +445,19 @@ static int read_item(struct builder *b, const struct plan_item *it)
 		return replace_str(&p->console_path, *v ? v : NULL);
 	} else if (!strcmp(k, "lxc.console.logfile")) {
 		return replace_str(&p->console_logfile, *v ? v : NULL);
+	} else if (!strcmp(k, "lxc.console.size") || !strcmp(k, "lxc.console.buffer.size")) {
+		uint64_t size = 0;
+		if (*v && conf_size_parse(v, &size) < 0)
+			return fail(b, origin, "'%s' is not a size (auto, or a number with B, kB, MB or GB)", v);
+		if (!strcmp(k, "lxc.console.size"))
+			p->console_log_size = size;
+		else
+			p->console_buffer_size = size;
+		return 0;
+	} else if (!strcmp(k, "lxc.console.rotate")) {
+		ret = parse_bool(b, origin, *v ? v : "0", &flag);
+		p->console_rotate = flag;
+		return ret;
 	} else if (!strcmp(k, "lxc.init.cmd")) {
 		ret = replace_str(&b->init_cmd, *v ? v : NULL);
 		return ret ? ret : replace_str(&b->init_cmd_origin, origin);

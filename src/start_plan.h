@@ -130,6 +130,9 @@ struct start_plan {
 	int tty_max;
 	char *console_path;     /* NULL: a pty; "none": no console */
 	char *console_logfile;
+	uint64_t console_log_size;    /* lxc.console.size: 0 = unlimited */
+	bool console_rotate;          /* lxc.console.rotate: keep LOGFILE.1 when the log is full */
+	uint64_t console_buffer_size; /* lxc.console.buffer.size: the monitor's ring buffer, 0 = none */
 	bool console_none;
 	char *tty_dir;          /* lxc.tty.dir: console and ttys live in /dev/DIR, linked from /dev */
 	bool monitor_unshare;   /* lxc.monitor.unshare: the monitor gets its own mount namespace */

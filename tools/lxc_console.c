@@ -12,9 +12,12 @@
 
 #include "arguments.h"
 
+enum { OPT_LOG = OPT_TOOL, OPT_CLEAR };
+
 struct options {
 	int ttynum; /* -1: the first free tty */
 	int escape; /* 1: Ctrl-a */
+	bool log, clear;
 };
 
 /* "a", "^a" -> 1 (Ctrl-a), as LXC reads -e. */
@@ -36,6 +39,8 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 	long v;
 
 	switch (opt) {
+	case OPT_LOG: o->log = true; return 0;
+	case OPT_CLEAR: o->clear = true; return 0;
 	case 't':
 		errno = 0;
 		v = strtol(arg, &end, 10);
@@ -61,6 +66,8 @@ int main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "tty", required_argument, NULL, 't' },
 		{ "escape", required_argument, NULL, 'e' },
+		{ "log", no_argument, NULL, OPT_LOG },
+		{ "clear", no_argument, NULL, OPT_CLEAR },
 		{ 0 },
 	};
 	struct options o = { .ttynum = -1, .escape = 1 };
@@ -71,6 +78,8 @@ int main(int argc, char **argv)
 		.options_help = "  -n, --name=NAME      NAME of the container\n"
 				"  -t, --tty=NUMBER     console tty number\n"
 				"  -e, --escape=PREFIX  prefix for escape command\n"
+				"      --log            print the console ring buffer (lxc.console.buffer.size)\n"
+				"      --clear          empty the ring buffer (after printing it with --log)\n"
 				"  --rcfile=FILE        Load configuration file FILE\n",
 		.flags = ARG_COMMON | ARG_NAME_REQUIRED,
 		.options = options,
@@ -104,6 +113,20 @@ int main(int argc, char **argv)
 	}
 	if (!c->is_running(c)) {
 		tool_error(&args, "the container is not running (start it with lxc-start -n %s)", c->name);
+		goto out;
+	}
+	if (o.log || o.clear) {
+		uint64_t max = 1 << 20;
+		struct lxc_console_log log = { .clear = o.clear, .read = o.log, .read_max = &max };
+
+		if (c->console_log(c, &log) < 0)
+			goto out; /* the library said why */
+		if (log.data && max && fwrite(log.data, 1, (size_t)max, stdout) != (size_t)max) {
+			free(log.data);
+			goto out;
+		}
+		free(log.data);
+		ret = EXIT_SUCCESS;
 		goto out;
 	}
 	if (c->console(c, o.ttynum, STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, o.escape) == 0)

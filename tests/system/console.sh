@@ -86,11 +86,11 @@ drive() {
 	"$PY" "$T_TMP/drive.py" "$steps" "$LXC_CONSOLE" -P "$T_LXCPATH" "$@"
 }
 
-# mk_started SUFFIX: a busybox container (console shell, gettys on tty1 and tty2), running.
+# mk_started SUFFIX [CONFIG LINES]: a busybox container (console shell, gettys on tty1 and tty2), running.
 mk_started() {
 	local name="$T_ID-$1" dir="$T_LXCPATH/$T_ID-$1" err
 	mkdir -p "$dir"
-	printf 'lxc.rootfs.path = dir:%s/rootfs\nlxc.net.0.type = empty\nlxc.tty.max = 2\n' "$dir" >"$dir/config"
+	printf 'lxc.rootfs.path = dir:%s/rootfs\nlxc.net.0.type = empty\nlxc.tty.max = 2\n%s\n' "$dir" "${2:-}" >"$dir/config"
 	if ! "$TEMPLATE" --path="$dir" --name="$name" --rootfs="$dir/rootfs" >"$T_TMP/template.log" 2>&1; then
 		t_fail "busybox template failed: $(tail -3 "$T_TMP/template.log")"
 		return 1
@@ -215,6 +215,47 @@ exit:1" -n "$T_ID-s" -t 1 2>&1) || t_fail "lxc-console on a container that stops
 	wait
 	assert_status 1 "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-s"
 	assert_contains "$ERR" "not running" "a stopped container"
+}
+
+test_console_log() {
+	need_root_busybox
+	mk_started r "lxc.console.buffer.size = auto
+lxc.console.logfile = $T_TMP/console.log
+lxc.console.size = 2kB
+lxc.console.rotate = 1" || return
+	local n=$$
+	# Written on the console: kept in the ring buffer and the log file.
+	assert_ok drive "expect:Connected to tty 0
+sleep:0.3
+send:echo ring-\$(( $n + 7 ))\r
+expect:ring-$((n + 7))
+send:for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do echo fill-line-\$i-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa; done; echo done-\$(( 1 + 1 ))\r
+expect:done-2
+send:\x01q
+exit:0" -n "$T_ID-r" -t 0
+	# The console was lent: now the monitor reads it again.
+	assert_ok drive "expect:Connected to tty 0
+sleep:0.3
+send:echo back-\$(( $n + 8 ))\r
+sleep:1
+send:\x01q
+exit:0" -n "$T_ID-r" -t 0
+	assert_ok "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-r" --log
+	assert_contains "$OUT" "back-$((n + 8))" "--log shows the console's latest output"
+	assert_ok "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-r" --log --clear
+	assert_contains "$OUT" "back-$((n + 8))" "--log --clear prints before clearing"
+	assert_ok "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-r" --log
+	assert_not_contains "$OUT" "back-$((n + 8))" "cleared"
+	# lxc.console.size 2kB with rotate: the log was full once, the old one is LOGFILE.1.
+	assert_file "$T_TMP/console.log.1"
+	local size
+	size=$(stat -c %s "$T_TMP/console.log")
+	[ "$size" -le 2048 ] || t_fail "console.log has $size bytes, more than lxc.console.size"
+	grep -q "back-$((n + 8))" "$T_TMP/console.log" || t_fail "the console log lacks the latest output"
+	# Without a ring buffer: a clear error.
+	mk_started nr || return
+	assert_status 1 "$LXC_CONSOLE" -P "$T_LXCPATH" -n "$T_ID-nr" --log
+	assert_contains "$ERR" "lxc.console.buffer.size" "names the key to set"
 }
 
 run_tests "$@"

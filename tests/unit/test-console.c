@@ -61,6 +61,10 @@ static void test_ring(void)
 	n = console_ring_read(&r, out, 2);
 	CHECK_INT((int)n, 2);
 	CHECK(!memcmp(out, "cd", 2));
+	/* Or the newest ones. */
+	n = console_ring_read_latest(&r, out, 3);
+	CHECK_INT((int)n, 3);
+	CHECK(!memcmp(out, "hij", 3));
 	/* A write larger than the buffer keeps its tail. */
 	console_ring_write(&r, "0123456789AB", 12);
 	n = console_ring_read(&r, out, sizeof(out));
