@@ -1,0 +1,196 @@
+# network.sh - container networking end to end: real busybox containers on a test bridge, static addresses and DHCP/DNS from a test lxc-net, lxc-info -i, no veth left after stop
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Every test plays the host inside a network namespace $H it makes: the
+# bridge, lxc-net's dnsmasq and firewall, and the containers' monitors (run
+# there with nsenter --net, so the host ends of the veths are made in $H)
+# all live in it (so lxc-info/lxc-stop run there too, see host_ns). Nothing touches the machine's own network; deleting $H at
+# cleanup removes whatever a failed test left of bridges and veths.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/runtime.lib"
+
+LXCNET=""
+for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
+	[ -x "$p" ] && LXCNET=$p && break
+done
+LXC_CREATE=$(tool lxc-create)
+
+nm() {
+	local id=${T_ID#bt}
+	[ ${#id} -le 9 ] || id=${id: -9}
+	printf '%s%s%s' "$1" "$id" "${2:-}"
+}
+
+need_net() {
+	need_runtime
+	command -v ip >/dev/null || t_skip "needs ip (iproute2)"
+	command -v nsenter >/dev/null || t_skip "needs nsenter (util-linux)"
+}
+
+# host_ns: the "host" netns $H with the bridge name $BR chosen (not made).
+host_ns() {
+	H=$(nm nth)
+	BR=$(nm ntb)
+	ip netns add "$H" || return 1
+	on_cleanup "ip netns del $H"
+	ip -n "$H" link set lo up
+	# The command socket is abstract, so it lives in the monitor's netns ($H):
+	# lxc-info and lxc-stop (runtime.lib's too, and the cleanups) talk to it from there.
+	local t
+	for t in lxc-info lxc-stop; do
+		printf '#!/bin/sh\nexec nsenter --net=/run/netns/%s -- %s "$@"\n' "$H" "$(tool $t)" >"$T_TMP/$t"
+		chmod +x "$T_TMP/$t"
+	done
+	LXC_INFO=$T_TMP/lxc-info
+	LXC_STOP=$T_TMP/lxc-stop
+}
+
+inh() { nsenter --net="/run/netns/$H" -- "$@"; }
+# start_in_h SUFFIX: lxc-start with its monitor in $H.
+start_in_h() {
+	assert_ok inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-$1"
+	[ -z "$ERR" ] || echo "  lxc-start said: $ERR"
+}
+ips_of() { "$LXC_INFO" -P "$T_LXCPATH" -n "$T_ID-$1" -iH 2>&1; }
+ping_from() { inside "$1" /bin/busybox ping -c 1 -W 2 "$2" >/dev/null 2>&1; }
+
+# wait_veths_gone: the host ends go with the containers' netns, asynchronously.
+wait_veths_gone() {
+	local i
+	for i in $(seq 50); do
+		[ -z "$(ip -n "$H" -br link show master "$BR" 2>/dev/null)" ] && return 0
+		sleep 0.1
+	done
+	t_fail "veths still on $BR 5 s after stop: $(ip -n "$H" -br link show master "$BR" | awk '{print $1}' | tr '\n' ' ')"
+}
+
+test_static_addresses_ping() {
+	need_net
+	host_ns || return
+	ip -n "$H" link add "$BR" type bridge || t_skip "cannot create a bridge here"
+	ip -n "$H" addr add 10.124.0.1/24 dev "$BR"
+	ip -n "$H" link set "$BR" up
+	local n
+	for n in 1 2; do
+		mk_container "c$n" "lxc.net.0.type = veth
+lxc.net.0.link = $BR
+lxc.net.0.flags = up
+lxc.net.0.name = eth0
+lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx
+lxc.net.0.ipv4.address = 10.124.0.1$n/24
+lxc.net.0.ipv4.gateway = 10.124.0.1"
+		start_in_h "c$n"
+	done
+	assert_eq "$(ips_of c1)" "10.124.0.11" "lxc-info -iH of c1 shows its address (from its netns)"
+	assert_match "$("$LXC_INFO" -P "$T_LXCPATH" -n "$T_ID-c2" -i)" '^IP: +10\.124\.0\.12$' "lxc-info -i of c2"
+	assert_match "$(inside c1 /bin/busybox ip -o link show eth0)" 'link/ether 00:16:3e:' "hwaddr pattern filled in"
+	ping_from c1 10.124.0.12 || t_fail "c1 cannot ping c2"
+	ping_from c2 10.124.0.11 || t_fail "c2 cannot ping c1"
+	ping_from c1 10.124.0.1 || t_fail "c1 cannot ping the host end of the bridge"
+	inh "$BUSYBOX" ping -c 1 -W 2 10.124.0.12 >"$T_TMP/ping" 2>&1 || t_fail "the host cannot ping c2: $(tail -n 2 "$T_TMP/ping")"
+	assert_eq "$(ip -n "$H" -br link show master "$BR" | wc -l)" 2 "two veths on the bridge"
+	stop_k c1
+	stop_k c2
+	wait_veths_gone
+	assert_eq "$(ips_of c1 | grep -c 10.124)" 0 "no address reported for a stopped container"
+}
+
+# lxcnet_up [extra settings]: a test lxc-net instance on $BR in $H, 10.125.0.0/24.
+lxcnet_up() {
+	[ -n "$LXCNET" ] || t_skip "lxc-net is not installed under $BERTH_PREFIX"
+	[ -x /usr/sbin/dnsmasq ] || t_skip "dnsmasq is not installed (Debian: dnsmasq-base)"
+	STATE=$T_TMP/state
+	SETTINGS=$T_TMP/lxc-net.conf
+	cat >"$SETTINGS" <<-EOF
+		USE_LXC_BRIDGE="true"
+		LXC_BRIDGE="$BR"
+		LXC_ADDR="10.125.0.1"
+		LXC_NETMASK="255.255.255.0"
+		LXC_NETWORK="10.125.0.0/24"
+		LXC_DHCP_RANGE="10.125.0.2,10.125.0.254"
+		LXC_DHCP_MAX="253"
+		LXC_DOMAIN="lxc"
+		LXC_DNS_UPSTREAM="false"
+		LXC_DHCP_PING="false"
+		LXC_NET_STATE_DIR="$STATE"
+	EOF
+	on_cleanup 'p=$(cat '"$STATE/dnsmasq.$BR.pid"' 2>/dev/null) && [ "$(cat /proc/$p/comm 2>/dev/null)" = dnsmasq ] && kill $p'
+	on_cleanup "nsenter --net=/run/netns/$H env LXC_NET_CONFIG=$SETTINGS $LXCNET stop >/dev/null 2>&1"
+	assert_ok inh env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" start
+}
+
+# bb_container SUFFIX: a container from the busybox template (udhcpc on eth0) on $BR.
+bb_container() {
+	local name="$T_ID-$1"
+	[ -x "$BERTH_PREFIX/share/lxc/templates/lxc-busybox" ] || t_skip "the busybox template is not installed"
+	cat >"$T_TMP/net.conf" <<-EOF
+		lxc.net.0.type = veth
+		lxc.net.0.link = $BR
+		lxc.net.0.flags = up
+		lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx
+	EOF
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k >/dev/null 2>&1"
+	"$LXC_CREATE" -P "$T_LXCPATH" -n "$name" -t busybox -f "$T_TMP/net.conf" >/dev/null 2>"$T_TMP/create.err" ||
+		{ t_fail "lxc-create -t busybox $name: $(cat "$T_TMP/create.err")"; return 1; }
+}
+
+# wait_lease SUFFIX SECONDS: prints the container's DHCP address once lxc-info -iH shows one.
+wait_lease() {
+	local i ip
+	for i in $(seq $(($2 * 10))); do
+		ip=$(ips_of "$1" | grep -E '^10\.125\.0\.' | head -n 1)
+		[ -n "$ip" ] && { echo "$ip"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+
+test_dhcp_dns_lxc_net() {
+	need_net
+	host_ns || return
+	lxcnet_up || return
+	local n ip1 ip2 t0 t1 out
+	for n in 1 2; do
+		bb_container "d$n" || return
+		start_in_h "d$n"
+	done
+	t0=$(date +%s)
+	ip1=$(wait_lease d1 15) || t_fail "d1 got no lease within 15 s of RUNNING"
+	ip2=$(wait_lease d2 15) || t_fail "d2 got no lease within 15 s of RUNNING"
+	t1=$(date +%s)
+	echo "  leases after $((t1 - t0)) s: $ip1 $ip2"
+	[ -n "$ip1" ] && [ -n "$ip2" ] || return
+	assert_ne "$ip1" "$ip2" "distinct leases"
+	assert_contains "$(cat "$STATE/dnsmasq.$BR.leases")" "$ip2 $T_ID-d2" "the lease file names d2 by its hostname"
+	ping_from d1 "$ip2" || t_fail "d1 cannot ping d2 ($ip2)"
+	ping_from d1 10.125.0.1 || t_fail "d1 cannot ping the host end (10.125.0.1)"
+	# d1 resolves d2 by name through the resolv.conf udhcpc wrote.
+	out=$(inside d1 nslookup "$T_ID-d2.lxc" 2>&1)
+	assert_contains "$out" "Address: $ip2" "d1 resolves $T_ID-d2.lxc"
+	out=$(inside d1 cat /etc/resolv.conf)
+	assert_contains "$out" "nameserver 10.125.0.1" "udhcpc wrote the DNS server into resolv.conf"
+	stop_k d1
+	stop_k d2
+	wait_veths_gone
+	assert_ok inh env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" stop
+}
+
+test_many_containers_distinct_leases() {
+	need_net
+	host_ns || return
+	lxcnet_up || return
+	local n count=20 ips="" ip
+	for n in $(seq $count); do
+		bb_container "m$n" || return
+		start_in_h "m$n"
+	done
+	for n in $(seq $count); do
+		ip=$(wait_lease "m$n" 60) || t_fail "m$n got no lease within 60 s"
+		ips="$ips $ip"
+	done
+	assert_eq "$(echo $ips | tr ' ' '\n' | sort -u | grep -c .)" "$count" "$count distinct leases ($ips)"
+	for n in $(seq $count); do stop_k "m$n"; done
+	wait_veths_gone
+}
+
+run_tests "$@"
