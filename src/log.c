@@ -88,6 +88,7 @@ void log_set_container(const char *name)
 }
 
 void log_set_quiet(bool quiet) { logger.quiet = quiet; }
+bool log_get_quiet(void) { return logger.quiet; }
 
 static void write_all(int fd, const char *buf, size_t len)
 {

@@ -30,6 +30,7 @@ void log_close_file(void);
 void log_set_prog(const char *prog);
 void log_set_container(const char *name);
 void log_set_quiet(bool quiet);
+bool log_get_quiet(void);
 bool log_file_is_open(void);
 
 /* The text of the last ERROR (or worse) this thread logged, printed or not ("" if none):

@@ -23,6 +23,16 @@
 
 /* ---- the network module at the start's named steps ---- */
 
+/* The module's own one-line reason goes to lxc-start through err: it is not
+ * printed here too (in the foreground the monitor shares lxc-start's stderr). */
+static bool net_quiet_begin(void)
+{
+	bool was = log_get_quiet();
+
+	log_set_quiet(true);
+	return was;
+}
+
 static void net_reason(int ret, char *err, size_t errlen)
 {
 	const char *last = log_last_error();
@@ -31,8 +41,10 @@ static void net_reason(int ret, char *err, size_t errlen)
 
 static int glue_create(void *ctx, pid_t pid, int netns_fd, char *err, size_t errlen)
 {
+	bool was = net_quiet_begin();
 	int ret = net_create_host_side(ctx, netns_fd);
 
+	log_set_quiet(was);
 	(void)pid;
 	if (ret < 0)
 		net_reason(ret, err, errlen);
@@ -41,8 +53,10 @@ static int glue_create(void *ctx, pid_t pid, int netns_fd, char *err, size_t err
 
 static int glue_inside(void *ctx, char *err, size_t errlen)
 {
+	bool was = net_quiet_begin();
 	int ret = net_configure_inside(ctx);
 
+	log_set_quiet(was);
 	if (ret < 0)
 		net_reason(ret, err, errlen);
 	return ret;

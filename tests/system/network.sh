@@ -95,6 +95,22 @@ lxc.net.0.ipv4.gateway = 10.124.0.1"
 	assert_eq "$(ips_of c1 | grep -c 10.124)" 0 "no address reported for a stopped container"
 }
 
+test_missing_bridge_one_clear_line() {
+	need_net
+	host_ns || return
+	mk_container c "lxc.net.0.type = veth
+lxc.net.0.link = $BR
+lxc.net.0.flags = up"
+	local out
+	out=$(inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" -F -- /bin/true 2>&1 </dev/null) && t_fail "started without its bridge"
+	assert_eq "$(printf '%s\n' "$out" | grep -c .)" 1 "one line (foreground): $out"
+	assert_match "$out" "config:[0-9]+: lxc.net.0.link: bridge $BR does not exist: start it with .*lxc-net start" "what failed, where, what to do"
+	out=$(inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" 2>&1 </dev/null) && t_fail "started (daemonized) without its bridge"
+	assert_eq "$(printf '%s\n' "$out" | grep -c .)" 1 "one line (daemonized): $out"
+	assert_eq "$(ip -n "$H" -o link | grep -c veth)" 0 "no veth left by the failed starts"
+	assert_eq "$(state_of c)" STOPPED "stopped after the failed starts"
+}
+
 # lxcnet_up [extra settings]: a test lxc-net instance on $BR in $H, 10.125.0.0/24.
 lxcnet_up() {
 	[ -n "$LXCNET" ] || t_skip "lxc-net is not installed under $BERTH_PREFIX"
