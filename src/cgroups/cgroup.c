@@ -12,6 +12,7 @@
 
 #include "cgroups/cgroup.h"
 #include "cgroups/driver.h"
+#include "log.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
 
@@ -668,6 +669,14 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 		if (!found) {
 			snprintf(err, errlen, "this host has no cgroup2 hierarchy (use lxc.cgroup.* keys for cgroup v1)");
 			return -ENOENT;
+		}
+		/* On a hybrid host the controllers live in the v1 hierarchies: as
+		 * LXC, cgroup2 limits are skipped with a warning there rather than
+		 * failing the start of a config written for a cgroup2 host. */
+		if (!s->l->pure_v2) {
+			WARN("lxc.cgroup2.%s = %s ignored: this host mixes cgroup v1 and cgroup2 (hybrid layout: use lxc.cgroup.* keys)",
+			     key, value);
+			return 0;
 		}
 	} else {
 		char controller[64];

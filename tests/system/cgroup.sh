@@ -93,6 +93,19 @@ test_refused_value_stops_start() {
 	done
 }
 
+test_cgroup2_keys_on_hybrid_are_skipped() {
+	need_runtime
+	need_v1 pids
+	[ -d /sys/fs/cgroup/unified ] || t_skip "needs a hybrid host (cgroup v1 plus /sys/fs/cgroup/unified)"
+	# as LXC: cgroup2 limits are ignored with a warning on a hybrid host
+	mk_container c "lxc.cgroup2.pids.max = 7
+lxc.cgroup.pids.max = 21"
+	start_ok c
+	assert_eq "$(state_of c)" RUNNING "started"
+	assert_ok cg c pids.max
+	assert_eq "$OUT" 21 "the v1 limit applies"
+}
+
 test_info_stats() {
 	need_runtime
 	need_v1 memory cpuacct

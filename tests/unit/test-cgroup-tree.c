@@ -56,7 +56,7 @@ static char *slurp(const char *dir, const char *file)
 static void fake_hybrid_tree(void)
 {
 	char mem[128], uni[128], err[512];
-	char *memc[] = { "memory", NULL }, *unic[] = { NULL };
+	char *memc[] = { "memory", NULL }, *unic[] = { NULL }, *pidc[] = { "pids", NULL };
 	struct cg_hierarchy h[2] = {
 		{ .driver = &cg_v1_driver, .mountpoint = mem, .controllers = memc, .own = "/" },
 		{ .driver = &cg_v2_driver, .mountpoint = uni, .controllers = unic, .own = "/" },
@@ -90,10 +90,18 @@ static void fake_hybrid_tree(void)
 	CHECK_INT(cgroup_set_value(s, "memory.nope", "1", false, err, sizeof(err)), -ENOENT);
 	CHECK_CONTAINS(err, "memory/lxc.payload.t/memory.nope");
 	CHECK_CONTAINS(err, "No such file");
-	/* v2 key: the unified hierarchy */
+	/* v2 key on a hybrid host: skipped, as LXC does */
 	touch(up, "memory.max");
 	CHECK_INT(cgroup_set_value(s, "memory.max", "100", true, err, sizeof(err)), 0);
+	CHECK_STR(slurp(up, "memory.max"), "");
+	/* on a pure cgroup2 host, the unified hierarchy's file (the fake
+	 * layout stays hybrid in shape; only the flag matters here) */
+	h[1].controllers = pidc;
+	l.pure_v2 = true;
+	CHECK_INT(cgroup_set_value(s, "memory.max", "100", true, err, sizeof(err)), 0);
 	CHECK_STR(slurp(up, "memory.max"), "100");
+	CHECK_INT(cgroup_set_value(s, "pids.nope", "1", true, err, sizeof(err)), -ENOENT);
+	CHECK_CONTAINS(err, "unified/lxc.payload.t/pids.nope");
 	/* nothing outside the cgroup */
 	CHECK_INT(cgroup_set_value(s, "../escape", "1", false, err, sizeof(err)), -EINVAL);
 	CHECK_INT(cgroup_set_value(s, "..", "1", true, err, sizeof(err)), -EINVAL);
