@@ -179,7 +179,7 @@ static int write_all(int fd, const char *buf, size_t n)
 	return 0;
 }
 
-int console_relay(int master, int sock, int in, int out, int escape)
+int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner)
 {
 	struct console_escape esc = { .key = escape > 0 ? escape : -1 };
 	struct console_term term;
@@ -195,6 +195,8 @@ int console_relay(int master, int sock, int in, int out, int escape)
 	if (isatty(in))
 		console_copy_winsize(in, master);
 	console_term_raw(&term, in);
+	if (banner)
+		write_all(banner_fd, banner, strlen(banner));
 
 	for (;;) {
 		struct pollfd p[4] = {

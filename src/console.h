@@ -42,11 +42,12 @@ enum console_key console_escape_feed(struct console_escape *e, unsigned char c);
 /* "a", "^a", "A" -> 1 (Ctrl-a); -EINVAL for anything else. */
 int console_escape_parse(const char *s);
 
-/* Relays in -> master and master -> out until the escape sequence (0), EOF on
+/* Writes banner (if any) to banner_fd once in is raw, so keys typed after it
+ * are never held by a cooked terminal. Then relays in -> master and master -> out until the escape sequence (0), EOF on
  * in (0), or the monitor's connection sock hanging up (-ESRCH, the container
  * stopped). in is put in raw mode and restored; SIGWINCH copies its window
  * size to master. */
-int console_relay(int master, int sock, int in, int out, int escape);
+int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner);
 
 /* A ring buffer of the console's latest output (lxc.console.buffer.size). */
 struct console_ring {

@@ -64,6 +64,7 @@ static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdou
 {
 	__do_close int master = -1;
 	__do_close int sock = -1;
+	char banner[256];
 	int ret;
 
 	if (!c)
@@ -71,14 +72,16 @@ static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdou
 	sock = m_console_getfd(c, &ttynum, &master);
 	if (sock < 0)
 		return -1;
+	/* Shown once the terminal is raw: \r\n. */
 	if (escape > 0) {
 		char key = (char)('a' + escape - 1);
-		dprintf(stderrfd, "\nConnected to tty %d\nType <Ctrl+%c q> to exit the console, <Ctrl+%c Ctrl+%c> to enter Ctrl+%c itself\n",
-			ttynum, key, key, key, key);
+		snprintf(banner, sizeof(banner),
+			 "\r\nConnected to tty %d\r\nType <Ctrl+%c q> to exit the console, <Ctrl+%c Ctrl+%c> to enter Ctrl+%c itself\r\n",
+			 ttynum, key, key, key, key);
 	} else {
-		dprintf(stderrfd, "\nConnected to tty %d\n", ttynum);
+		snprintf(banner, sizeof(banner), "\r\nConnected to tty %d\r\n", ttynum);
 	}
-	ret = console_relay(master, sock, stdinfd, stdoutfd, escape);
+	ret = console_relay(master, sock, stdinfd, stdoutfd, escape, stderrfd, banner);
 	if (ret == -ESRCH)
 		return fail(c, ESRCH, "the container stopped while its console was attached");
 	if (ret < 0)
