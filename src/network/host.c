@@ -291,7 +291,7 @@ static int create_veth(struct nl_sock *sk, const struct net_plan *p, struct net_
 	if (d->link[0]) {
 		ret = nlx_link_get(sk, 0, d->link, &l);
 		if (ret == -ENODEV && d->veth_mode == VETH_MODE_BRIDGE)
-			return log_error(ret, "%s: lxc.net.%d.link: bridge %s does not exist: start it with %s start%s, create it, or change the link (container %s)",
+			return log_error(ret, "%s: lxc.net.%d.link: bridge '%s' does not exist: start it with %s start%s, create it, or change the link (container %s)",
 					 d->where, d->index, d->link, LXCLIBEXECDIR "/lxc-net",
 					 strcmp(d->link, "lxcbr0") ? " (its LXC_BRIDGE)" : "", p->container);
 		if (ret && ret != -ENODEV)

@@ -104,7 +104,7 @@ lxc.net.0.flags = up"
 	local out
 	out=$(inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" -F -- /bin/true 2>&1 </dev/null) && t_fail "started without its bridge"
 	assert_eq "$(printf '%s\n' "$out" | grep -c .)" 1 "one line (foreground): $out"
-	assert_match "$out" "config:[0-9]+: lxc.net.0.link: bridge $BR does not exist: start it with .*lxc-net start" "what failed, where, what to do"
+	assert_match "$out" "config:[0-9]+: lxc.net.0.link: bridge '$BR' does not exist: start it with .*lxc-net start" "what failed, where, what to do"
 	out=$(inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" 2>&1 </dev/null) && t_fail "started (daemonized) without its bridge"
 	assert_eq "$(printf '%s\n' "$out" | grep -c .)" 1 "one line (daemonized): $out"
 	assert_eq "$(ip -n "$H" -o link | grep -c veth)" 0 "no veth left by the failed starts"
