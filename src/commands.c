@@ -38,6 +38,7 @@ enum cmd_id {
 	CMD_SUBSCRIBE,
 	CMD_CONSOLE,
 	CMD_CONSOLE_LOG,
+	CMD_CONSOLE_WINCH,
 };
 
 struct cmd_req {
@@ -320,6 +321,11 @@ int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterf
 	*ttynum = rsp.ret;
 	*masterfd = fd;
 	return move_fd(s);
+}
+
+int cmd_console_winch(int sock)
+{
+	return send_req(sock, CMD_CONSOLE_WINCH, 0, NULL);
 }
 
 int cmd_console_log(const char *name, const char *lxcpath, bool read, bool clear, char **data, size_t *len)
@@ -951,6 +957,10 @@ static void handle_request(struct cmd_server *s, struct client *c)
 		send_rsp(fd, mfd < 0 ? mfd : tty, NULL, 0, mfd);
 		return;
 	}
+	case CMD_CONSOLE_WINCH:
+		if (s->ops.console_winch)
+			s->ops.console_winch(s->ops.data, fd);
+		return; /* no answer: the client reads this socket only for its hangup */
 	case CMD_CONSOLE_LOG: {
 		size_t cap = CMD_MAX_MSG - sizeof(struct cmd_rsp) - 1, want = strtoull(data, NULL, 10);
 		__do_free char *out = (req.arg & 1) ? malloc(cap) : NULL;

@@ -65,6 +65,9 @@ int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterf
 /* The console ring buffer (lxc.console.buffer.size): with read, its latest
  * bytes (at most *len, and what one message carries) into *data (malloc'd,
  * *len set); with clear, empties it after. -ENODATA when it has none. */
+/* On a connection cmd_console returned: the client's window size changed
+ * (the console, lent through a proxy pty, follows it). No answer. */
+int cmd_console_winch(int sock);
 int cmd_console_log(const char *name, const char *lxcpath, bool read, bool clear, char **data, size_t *len);
 
 /* ---- lxc-monitor: state changes of every container of an lxcpath ---- */
@@ -92,6 +95,7 @@ struct cmd_server_ops {
 	int (*console)(void *data, int client_fd, int *ttynum);
 	/* client_fd's connection is closing: what it borrowed is free again. */
 	void (*client_gone)(void *data, int client_fd);
+	void (*console_winch)(void *data, int client_fd);
 	/* Copies the ring buffer's latest bytes (at most len) into buf when buf,
 	 * then empties it when clear: the count copied, or -errno. */
 	int (*console_log)(void *data, char *buf, size_t len, bool clear);

@@ -179,7 +179,8 @@ static int write_all(int fd, const char *buf, size_t n)
 	return 0;
 }
 
-int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner)
+int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner,
+		  void (*on_winch)(int sock))
 {
 	struct console_escape esc = { .key = escape > 0 ? escape : -1 };
 	struct console_term term;
@@ -222,8 +223,11 @@ int console_relay(int master, int sock, int in, int out, int escape, int banner_
 			struct signalfd_siginfo si;
 			while (read(sfd, &si, sizeof(si)) == sizeof(si))
 				;
-			if (isatty(in))
+			if (isatty(in)) {
 				console_copy_winsize(in, master);
+				if (on_winch)
+					on_winch(sock);
+			}
 		}
 		if (p[1].revents) {
 			ssize_t r = read(master, buf, sizeof(buf));

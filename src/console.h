@@ -46,8 +46,9 @@ int console_escape_parse(const char *s);
  * are never held by a cooked terminal. Then relays in -> master and master -> out until the escape sequence (0), EOF on
  * in (0), or the monitor's connection sock hanging up (-ESRCH, the container
  * stopped). in is put in raw mode and restored; SIGWINCH copies its window
- * size to master. */
-int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner);
+ * size to master and then calls on_winch (if any). */
+int console_relay(int master, int sock, int in, int out, int escape, int banner_fd, const char *banner,
+		  void (*on_winch)(int sock));
 
 /* A ring buffer of the console's latest output (lxc.console.buffer.size). */
 struct console_ring {

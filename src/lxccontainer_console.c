@@ -60,6 +60,11 @@ static int m_console_getfd(struct lxc_container *c, int *ttynum, int *ptxfd)
 	return sock;
 }
 
+static void winch(int sock)
+{
+	cmd_console_winch(sock);
+}
+
 static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdoutfd, int stderrfd, int escape)
 {
 	__do_close int master = -1;
@@ -81,7 +86,7 @@ static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdou
 	} else {
 		snprintf(banner, sizeof(banner), "\r\nConnected to tty %d\r\n", ttynum);
 	}
-	ret = console_relay(master, sock, stdinfd, stdoutfd, escape, stderrfd, banner);
+	ret = console_relay(master, sock, stdinfd, stdoutfd, escape, stderrfd, banner, winch);
 	if (ret == -ESRCH)
 		return fail(c, ESRCH, "the container stopped while its console was attached");
 	if (ret < 0)

@@ -200,6 +200,14 @@ static int cb_console_log(void *data, char *buf, size_t len, bool clear)
 	return (int)n;
 }
 
+static void cb_console_winch(void *data, int client_fd)
+{
+	struct monitor *m = data;
+
+	if (m->tty_owner && m->tty_owner[0] == client_fd && m->proxy.master >= 0 && m->n_ptys > 0)
+		console_copy_winsize(m->proxy.slave, m->ptys[0].master);
+}
+
 static void cb_client_gone(void *data, int client_fd)
 {
 	struct monitor *m = data;
@@ -871,7 +879,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	struct monitor *m = &mon;
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
-				      .console = cb_console, .client_gone = cb_client_gone,
+				      .console = cb_console, .client_gone = cb_client_gone, .console_winch = cb_console_winch,
 				      .console_log = cb_console_log, .data = m };
 	char level[16];
 	int ret, wstatus = 0;

@@ -160,6 +160,7 @@ send:\\x01q
 exit:0" -n "$T_ID-l" -t 1
 }
 
+# A resize reaches the console also while nothing is typed (the sleep).
 test_window_size() {
 	need_root_busybox
 	mk_started w || return
@@ -173,6 +174,10 @@ winsize:24 80
 sleep:0.5
 send:stty size\\r
 expect:24 80
+send:sleep 1.5; stty size\\r
+sleep:0.5
+winsize:41 99
+expect:41 99
 send:\\x01q
 exit:0" -n "$T_ID-w" -t 0
 }
