@@ -263,4 +263,33 @@ exit:0" -n "$T_ID-r" -t 0
 	assert_contains "$ERR" "lxc.console.buffer.size" "names the key to set"
 }
 
+# python3-lxc's console_getfd over berth's liblxc: a tty's master, busy while this process holds it.
+test_api_from_python() {
+	need_root_busybox
+	"$PY" -c 'import lxc' 2>/dev/null || t_skip "no python3-lxc (apt-get install python3-lxc)"
+	mk_started p || return
+	LD_LIBRARY_PATH=$BERTH_PREFIX/lib "$PY" - "$T_LXCPATH" "$T_ID-p" <<'PYEOF' >"$T_TMP/py.out" 2>&1
+import os, select, sys, time, lxc
+c = lxc.Container(sys.argv[2], sys.argv[1])
+fd = c.console_getfd(0)
+os.write(fd, b"echo api-$((3*5))\r")
+buf, end = b"", time.time() + 10
+while b"api-15" not in buf and time.time() < end:
+    if select.select([fd], [], [], 0.2)[0]:
+        buf += os.read(fd, 4096)
+print("read", "api-15" in buf.decode(errors="replace"))
+try:
+    c.console_getfd(0)
+    print("second ok")
+except ValueError:
+    print("second refused")
+print(open("/proc/self/maps").read())
+PYEOF
+	local out
+	out=$(cat "$T_TMP/py.out")
+	assert_contains "$out" "read True" "the console's master, through the API"
+	assert_contains "$out" "second refused" "the console is busy while this process holds it"
+	assert_contains "$out" "$BERTH_PREFIX/lib/liblxc.so" "berth's liblxc was used"
+}
+
 run_tests "$@"
