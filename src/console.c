@@ -149,18 +149,6 @@ enum console_key console_escape_feed(struct console_escape *e, unsigned char c)
 	return CONSOLE_KEY_SEND;
 }
 
-int console_escape_parse(const char *s)
-{
-	if (!s)
-		return -EINVAL;
-	if (s[0] == '^' && s[1])
-		s++;
-	if (!s[0] || s[1] || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
-			       (s[0] >= '@' && s[0] <= '_')))
-		return -EINVAL;
-	return s[0] & 0x1f;
-}
-
 static int write_all(int fd, const char *buf, size_t n)
 {
 	for (size_t off = 0; off < n;) {

@@ -39,8 +39,6 @@ struct console_escape {
 };
 /* What to do with input byte c: send it, hold it (an escape), or detach. */
 enum console_key console_escape_feed(struct console_escape *e, unsigned char c);
-/* "a", "^a", "A" -> 1 (Ctrl-a); -EINVAL for anything else. */
-int console_escape_parse(const char *s);
 
 /* Writes banner (if any) to banner_fd once in is raw, so keys typed after it
  * are never held by a cooked terminal. Then relays in -> master and master -> out until the escape sequence (0), EOF on

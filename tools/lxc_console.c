@@ -75,12 +75,10 @@ int main(int argc, char **argv)
 		.progname = "lxc-console",
 		.synopsis = "--name=NAME [--tty NUMBER]",
 		.description = "lxc-console logs on the container with the identifier NAME",
-		.options_help = "  -n, --name=NAME      NAME of the container\n"
-				"  -t, --tty=NUMBER     console tty number\n"
-				"  -e, --escape=PREFIX  prefix for escape command\n"
-				"      --log            print the console ring buffer (lxc.console.buffer.size)\n"
-				"      --clear          empty the ring buffer (after printing it with --log)\n"
-				"  --rcfile=FILE        Load configuration file FILE\n",
+		.options_help = "  -t, --tty=NUMBER              console tty number\n"
+				"  -e, --escape=PREFIX           prefix for escape command\n"
+				"      --log                     print the console ring buffer (lxc.console.buffer.size)\n"
+				"      --clear                   empty the ring buffer (after printing it with --log)\n",
 		.flags = ARG_COMMON | ARG_NAME_REQUIRED,
 		.options = options,
 		.shortopts = "t:e:",

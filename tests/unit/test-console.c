@@ -29,16 +29,6 @@ static void test_escape(void)
 	CHECK_INT(console_escape_feed(&e, 'q'), CONSOLE_KEY_SEND);
 }
 
-static void test_escape_parse(void)
-{
-	CHECK_INT(console_escape_parse("a"), 1);
-	CHECK_INT(console_escape_parse("^b"), 2);
-	CHECK_INT(console_escape_parse("B"), 2);
-	CHECK_INT(console_escape_parse(""), -EINVAL);
-	CHECK_INT(console_escape_parse("ab"), -EINVAL);
-	CHECK_INT(console_escape_parse("1"), -EINVAL);
-}
-
 static void test_ring(void)
 {
 	struct console_ring r;
@@ -85,6 +75,5 @@ static void test_ring(void)
 
 UNIT_MAIN_BEGIN
 RUN(test_escape);
-RUN(test_escape_parse);
 RUN(test_ring);
 UNIT_MAIN_END
