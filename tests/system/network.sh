@@ -1,4 +1,4 @@
-# network.sh - container networking end to end: real busybox containers on a test bridge, static addresses and DHCP/DNS from a test lxc-net, lxc-info -i, no veth left after stop
+# network.sh - container networking end to end: real busybox containers on a test bridge, static addresses and DHCP/DNS/NAT from a test lxc-net, lxc-info -i, no veth left after stop
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Every test plays the host inside a network namespace $H it makes: the
@@ -185,6 +185,21 @@ test_dhcp_dns_lxc_net() {
 	assert_contains "$out" "Address: $ip2" "d1 resolves $T_ID-d2.lxc"
 	out=$(inside d1 cat /etc/resolv.conf)
 	assert_contains "$out" "nameserver 10.125.0.1" "udhcpc wrote the DNS server into resolv.conf"
+	# NAT: the "outside" netns has no route back to 10.125.0.0/24, so d1 gets
+	# a reply only if the host ($H) masqueraded it (default route from the lease).
+	local o up
+	o=$(nm nto)
+	up=$(nm ntu)
+	ip netns add "$o" || return
+	on_cleanup "ip netns del $o"
+	ip -n "$H" link add "$up" type veth peer name out0 netns "$o"
+	ip -n "$H" addr add 192.0.2.1/24 dev "$up"
+	ip -n "$H" link set "$up" up
+	ip -n "$o" addr add 192.0.2.2/24 dev out0
+	ip -n "$o" link set out0 up
+	ping_from d1 192.0.2.2 || t_fail "d1 cannot reach the outside namespace through NAT"
+	assert_match "$(inh nft list table inet "lxc-net-$BR" 2>/dev/null || inh iptables-save -t nat 2>/dev/null)" \
+		"(counter packets [1-9]|MASQUERADE)" "the masquerade rule is there (and counted)"
 	stop_k d1
 	stop_k d2
 	wait_veths_gone
