@@ -39,8 +39,6 @@ STUB(bool, false, snapshot_restore, const char *snapname, const char *newname)
 STUB(bool, false, snapshot_destroy, const char *snapname)
 STUB(bool, false, add_device_node, const char *src_path, const char *dest_path)
 STUB(bool, false, remove_device_node, const char *src_path, const char *dest_path)
-STUB(bool, false, attach_interface, const char *dev, const char *dst_dev)
-STUB(bool, false, detach_interface, const char *dev, const char *dst_dev)
 STUB(bool, false, checkpoint, char *directory, bool stop, bool verbose)
 STUB(bool, false, restore, char *directory, bool verbose)
 STUB(bool, false, snapshot_destroy_all)
@@ -74,8 +72,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->snapshot_destroy = stub_snapshot_destroy;
 	c->add_device_node = stub_add_device_node;
 	c->remove_device_node = stub_remove_device_node;
-	c->attach_interface = stub_attach_interface;
-	c->detach_interface = stub_detach_interface;
 	c->checkpoint = stub_checkpoint;
 	c->restore = stub_restore;
 	c->snapshot_destroy_all = stub_snapshot_destroy_all;

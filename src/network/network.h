@@ -112,6 +112,12 @@ int net_list_ips(pid_t init_pid, const char *interface, const char *family, int 
 /* Interface names inside init_pid's netns (get_interfaces), lo included. */
 int net_list_interfaces(pid_t init_pid, char ***out);
 
+/* Moves the link ifname from the netns from_netns_fd (-1: the caller's) into
+ * to_netns_fd (-1: the caller's, the link set down first), renamed to newname
+ * (NULL or "": keeps its name), in one netlink request. 0 or -errno (ENODEV:
+ * no such link, EEXIST: the name is taken there); not logged. */
+int net_move_link(int from_netns_fd, const char *ifname, int to_netns_fd, const char *newname);
+
 /* Traffic counters of one link. netns_fd -1: the caller's netns. */
 struct net_link_stats {
 	uint64_t rx_bytes, tx_bytes, rx_packets, tx_packets;

@@ -8,6 +8,7 @@ src_libberth_core_la_SOURCES += \
 	src/network/host.c \
 	src/network/inside.c \
 	src/network/query.c \
+	src/network/move.c \
 	src/network/plan_conf.c
 
 # The container object's get_ips/get_interfaces over the module's queries.

@@ -111,6 +111,35 @@ lxc.net.0.flags = up"
 	assert_eq "$(state_of c)" STOPPED "stopped after the failed starts"
 }
 
+test_attach_detach_interface() {
+	need_net
+	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import lxc' 2>/dev/null || t_skip "no python3-lxc (apt-get install python3-lxc)"
+	host_ns || return
+	local x y
+	x=$(nm ntx)
+	y=$(nm nty)
+	ip -n "$H" link add "$x" type veth peer name "$y" || return
+	ip -n "$H" link set "$x" up
+	mk_container c
+	start_in_h c
+	cat >"$T_TMP/move.py" <<-'EOF'
+		import sys, lxc
+		c = lxc.Container(sys.argv[2], sys.argv[1])
+		op, dev, dst = sys.argv[3:6]
+		# python3-lxc's detach_interface takes no new name (NULL: the device keeps its name)
+		print(c.attach_interface(dev, dst) if op == "attach" else c.detach_interface(dev))
+	EOF
+	move() { inh env LD_LIBRARY_PATH="$BERTH_PREFIX/lib" /usr/bin/python3 "$T_TMP/move.py" "$T_LXCPATH" "$T_ID-c" "$@" 2>&1; }
+	assert_eq "$(move attach "$x" eth7)" True "attach_interface"
+	assert_match "$(inside c /bin/busybox ip -o link show eth7)" "eth7@" "the device is in the container as eth7"
+	ip -n "$H" link show "$x" >/dev/null 2>&1 && t_fail "$x is still on the host"
+	assert_contains "$(move attach nosuchdev9 eth8)" "False" "attach of a missing device fails"
+	assert_eq "$(move detach eth7 -)" True "detach_interface"
+	assert_match "$(ip -n "$H" -o link show eth7)" "eth7@.*state DOWN" "back on the host (named as inside), down"
+	inside c /bin/busybox ip link show eth7 >/dev/null 2>&1 && t_fail "eth7 is still in the container"
+	stop_k c
+}
+
 # lxcnet_up [extra settings]: a test lxc-net instance on $BR in $H, 10.125.0.0/24.
 lxcnet_up() {
 	[ -n "$LXCNET" ] || t_skip "lxc-net is not installed under $BERTH_PREFIX"
