@@ -66,7 +66,8 @@ static char **m_get_interfaces(struct lxc_container *c)
 	return v;
 }
 
-/* attach (dev from the host into the container as dst_dev) or detach (dev in
+/* Errors go to error_string unlogged: the caller (lxc-device) reports them.
+ * attach (dev from the host into the container as dst_dev) or detach (dev in
  * the container back to the host as dst_dev); dst_dev NULL keeps the name. */
 static bool move_interface(struct lxc_container *c, bool attach, const char *dev, const char *dst_dev)
 {
@@ -76,7 +77,7 @@ static bool move_interface(struct lxc_container *c, bool attach, const char *dev
 	if (!c)
 		return false;
 	if (!dev || !*dev) {
-		container_error(c, EINVAL, "%s: %s_interface: no device given", c->name, attach ? "attach" : "detach");
+		container_error_quiet(c, EINVAL, "%s: %s_interface: no device given", c->name, attach ? "attach" : "detach");
 		return false;
 	}
 	pid = running_init(c);
@@ -84,7 +85,7 @@ static bool move_interface(struct lxc_container *c, bool attach, const char *dev
 		return false;
 	nsfd = net_open_netns(pid);
 	if (nsfd < 0) {
-		container_error(c, -nsfd, "%s: cannot open its network namespace: %s", c->name, strerror(-nsfd));
+		container_error_quiet(c, -nsfd, "%s: cannot open its network namespace: %s", c->name, strerror(-nsfd));
 		return false;
 	}
 	ret = attach ? net_move_link(-1, dev, nsfd, dst_dev) : net_move_link(nsfd, dev, -1, dst_dev);
@@ -93,13 +94,13 @@ static bool move_interface(struct lxc_container *c, bool attach, const char *dev
 		const char *to = dst_dev && *dst_dev ? dst_dev : dev;
 
 		if (ret == -ENODEV)
-			container_error(c, ENODEV, "%s: no network device '%s' %s", c->name, dev,
+			container_error_quiet(c, ENODEV, "%s: no network device '%s' %s", c->name, dev,
 					attach ? "on the host" : "in the container");
 		else if (ret == -EEXIST)
-			container_error(c, EEXIST, "%s: a network device named '%s' exists already %s: choose another name",
+			container_error_quiet(c, EEXIST, "%s: a network device named '%s' exists already %s: choose another name",
 					c->name, to, attach ? "in the container" : "on the host");
 		else
-			container_error(c, -ret, "%s: moving network device '%s' %s as '%s': %s", c->name, dev,
+			container_error_quiet(c, -ret, "%s: moving network device '%s' %s as '%s': %s", c->name, dev,
 					attach ? "into the container" : "back to the host", to, strerror(-ret));
 		return false;
 	}

@@ -28,3 +28,9 @@ noinst_PROGRAMS += tests/system/net-driver
 tests_system_net_driver_SOURCES = tests/system/net-driver.c
 tests_system_net_driver_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_system_net_driver_LDADD = src/libberth-core.la
+
+# lxc-device: network devices in and out of a running container (the API's attach/detach_interface).
+bin_PROGRAMS += tools/lxc-device
+tools_lxc_device_SOURCES = tools/lxc_device.c
+tools_lxc_device_CPPFLAGS = $(TOOL_CPPFLAGS)
+tools_lxc_device_LDADD = $(TOOL_LDADD)

@@ -37,7 +37,7 @@ host_ns() {
 	# The command socket is abstract, so it lives in the monitor's netns ($H):
 	# lxc-info and lxc-stop (runtime.lib's too, and the cleanups) talk to it from there.
 	local t
-	for t in lxc-info lxc-stop; do
+	for t in lxc-info lxc-stop lxc-device; do
 		printf '#!/bin/sh\nexec nsenter --net=/run/netns/%s -- %s "$@"\n' "$H" "$(tool $t)" >"$T_TMP/$t"
 		chmod +x "$T_TMP/$t"
 	done
@@ -109,6 +109,29 @@ lxc.net.0.flags = up"
 	assert_eq "$(printf '%s\n' "$out" | grep -c .)" 1 "one line (daemonized): $out"
 	assert_eq "$(ip -n "$H" -o link | grep -c veth)" 0 "no veth left by the failed starts"
 	assert_eq "$(state_of c)" STOPPED "stopped after the failed starts"
+}
+
+test_lxc_device_add_del() {
+	need_net
+	host_ns || return
+	local x y dev
+	x=$(nm ntx)
+	y=$(nm nty)
+	ip -n "$H" link add "$x" type veth peer name "$y" || return
+	mk_container c
+	dev=$T_TMP/lxc-device
+	assert_status 1 "$dev" -P "$T_LXCPATH" -n "$T_ID-c" add "$x"
+	assert_contains "$ERR" "is not running" "add to a stopped container"
+	start_in_h c
+	assert_ok "$dev" -P "$T_LXCPATH" -n "$T_ID-c" add "$x" eth5
+	assert_match "$(inside c /bin/busybox ip -o link show eth5)" "eth5@" "lxc-device add: eth5 inside"
+	assert_status 1 "$dev" -P "$T_LXCPATH" -n "$T_ID-c" add nosuchdev9
+	assert_eq "$(printf '%s\n' "$ERR" | grep -c .)" 1 "one line: $ERR"
+	assert_contains "$ERR" "no network device 'nosuchdev9' on the host"
+	assert_ok "$dev" -P "$T_LXCPATH" -n "$T_ID-c" del eth5 "$x"
+	assert_match "$(ip -n "$H" -o link show "$x")" "state DOWN" "lxc-device del: back on the host under the given name, down"
+	assert_status 1 "$dev" -P "$T_LXCPATH" -n "$T_ID-c" frob "$x"
+	stop_k c
 }
 
 test_attach_detach_interface() {
