@@ -62,7 +62,9 @@ int main(int argc, char **argv)
 	else
 		ok = add ? c->attach_interface(c, dev, dst) : c->detach_interface(c, dev, dst);
 	if (!ok) {
-		if (!args.quiet)
+		/* attach/detach_interface leave the report to the caller; the device-node
+		 * methods log their own error (for now the not-implemented one). */
+		if (!args.quiet && !is_node(dev))
 			fprintf(stderr, "lxc-device: %s\n",
 				c->error_string ? c->error_string : "failed");
 		goto out;
