@@ -302,7 +302,7 @@ static void gather_details(struct lxc_container *c, struct entry *e)
 		e->ram = ram_bytes(c);
 		e->swap = swap_bytes(c);
 		v = c->get_running_config_item(c, "lxc.idmap");
-		e->unprivileged = v != NULL;
+		e->unprivileged = v && *v; /* an unset key answers "" */
 		free(v);
 	} else {
 		e->unprivileged = c->get_config_item(c, "lxc.idmap", NULL, 0) != 0;
