@@ -280,3 +280,32 @@ void tool_error(const struct tool_args *args, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+bool tool_use_rcfile(struct lxc_container *c, const char *rcfile)
+{
+	char *file = strdup(rcfile);
+
+	c->clear_config(c);
+	if (!file || !c->load_config(c, rcfile)) {
+		free(file);
+		return false;
+	}
+	free(c->configfile);
+	c->configfile = file;
+	return true;
+}
+
+int tool_parse_timeout(const struct tool_args *args, const char *arg, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < -1 || v > 0x7fffffff) {
+		fprintf(stderr, "%s: invalid timeout '%s' (seconds, or -1 to wait forever)\n", args->progname, arg);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}

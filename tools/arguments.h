@@ -65,6 +65,17 @@ void tool_print_help(const struct tool_args *args, bool to_stderr);
 /* lxcpath to use: -P if given, else the system's lxc.lxcpath. */
 const char *tool_lxcpath(const struct tool_args *args);
 
+struct lxc_container;
+/*
+ * --rcfile: the container is described by FILE instead of its own config, as with
+ * LXC (its configfile becomes FILE). False if FILE does not load; the library has
+ * then printed the one-line reason (FILE:LINE: KEY: ...).
+ */
+bool tool_use_rcfile(struct lxc_container *c, const char *rcfile);
+
+/* Parses a -t TIMEOUT in seconds (-1: forever) into *out; says what is wrong and returns -1 if bad. */
+int tool_parse_timeout(const struct tool_args *args, const char *arg, int *out);
+
 /* Prints "PROG: NAME: message" (NAME if any) to stderr, unless -q. */
 __attribute__((format(printf, 2, 3))) void tool_error(const struct tool_args *args, const char *fmt, ...);
 

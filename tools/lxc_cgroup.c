@@ -51,18 +51,8 @@ int main(int argc, char **argv)
 	c = lxc_container_new(args.name, tool_lxcpath(&args));
 	if (!c)
 		return EXIT_FAILURE;
-	if (args.rcfile) {
-		char *file = strdup(args.rcfile);
-
-		c->clear_config(c);
-		if (!file || !c->load_config(c, args.rcfile)) {
-			free(file);
-			tool_error(&args, "cannot load the configuration file %s", args.rcfile);
-			goto out;
-		}
-		free(c->configfile);
-		c->configfile = file;
-	}
+	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
+		goto out;
 	if (!c->may_control(c)) {
 		tool_error(&args, "insufficient privileges to control the container");
 		goto out;

@@ -93,18 +93,8 @@ int main(int argc, char **argv)
 	c = lxc_container_new(args.name, tool_lxcpath(&args));
 	if (!c)
 		return EXIT_FAILURE; /* the library said why, in one line */
-	if (args.rcfile) {
-		char *file = strdup(args.rcfile);
-
-		c->clear_config(c);
-		if (!file || !c->load_config(c, args.rcfile)) {
-			free(file);
-			fprintf(stderr, "Failed to load rcfile\n");
-			goto out;
-		}
-		free(c->configfile);
-		c->configfile = file;
-	}
+	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
+		goto out;
 	if (!c->may_control(c)) {
 		tool_error(&args, "Insufficent privileges to control %s", c->name);
 		goto out;

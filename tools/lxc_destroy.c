@@ -58,18 +58,8 @@ int main(int argc, char **argv)
 	if (!c)
 		return EXIT_FAILURE; /* the library said why */
 
-	if (args.rcfile) {
-		char *file = strdup(args.rcfile);
-
-		c->clear_config(c);
-		if (!file || !c->load_config(c, args.rcfile)) {
-			free(file);
-			goto out;
-		}
-		/* as LXC: the container is then described by the rcfile */
-		free(c->configfile);
-		c->configfile = file;
-	}
+	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
+		goto out;
 	if (!c->may_control(c)) {
 		tool_error(&args, "insufficient privileges to control the container");
 		goto out;

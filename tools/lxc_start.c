@@ -143,17 +143,8 @@ int main(int argc, char **argv)
 	c = lxc_container_new(args.name, lxcpath);
 	if (!c)
 		return EXIT_FAILURE; /* the library said why, in one line */
-	if (o.rcfile) {
-		char *file = strdup(o.rcfile);
-
-		c->clear_config(c);
-		if (!file || !c->load_config(c, o.rcfile)) {
-			free(file);
-			goto out;
-		}
-		free(c->configfile);
-		c->configfile = file;
-	}
+	if (o.rcfile && !tool_use_rcfile(c, o.rcfile))
+		goto out;
 	if (!c->may_control(c)) {
 		tool_error(&args, "Insufficent privileges to control %s", c->name);
 		goto out;

@@ -19,22 +19,13 @@ struct options {
 static int handle(struct tool_args *args, int opt, const char *arg)
 {
 	struct options *o = args->data;
-	char *end;
-	long v;
 
 	switch (opt) {
 	case 's':
 		o->states = arg;
 		return 0;
 	case 't':
-		errno = 0;
-		v = strtol(arg, &end, 10);
-		if (errno || end == arg || *end || v < -1 || v > 0x7fffffff) {
-			fprintf(stderr, "lxc-wait: invalid timeout '%s' (seconds, or -1 to wait forever)\n", arg);
-			return -1;
-		}
-		o->timeout = (int)v;
-		return 0;
+		return tool_parse_timeout(args, arg, &o->timeout);
 	}
 	return -1;
 }
@@ -74,17 +65,8 @@ int main(int argc, char **argv)
 	c = lxc_container_new(args.name, tool_lxcpath(&args));
 	if (!c)
 		return EXIT_FAILURE;
-	if (args.rcfile) {
-		char *file = strdup(args.rcfile);
-
-		c->clear_config(c);
-		if (!file || !c->load_config(c, args.rcfile)) {
-			free(file);
-			goto out;
-		}
-		free(c->configfile);
-		c->configfile = file;
-	}
+	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
+		goto out;
 	if (!c->may_control(c)) {
 		tool_error(&args, "Insufficent privileges to control %s", c->name);
 		goto out;
