@@ -54,46 +54,6 @@ struct cmd_rsp {
 	uint32_t datalen;
 };
 
-static const char *const state_names[RUN_STATE_MAX] = {
-	"STOPPED", "STARTING", "RUNNING", "STOPPING", "ABORTING", "FREEZING", "FROZEN", "THAWED",
-};
-
-const char *run_state_name(int state)
-{
-	return state >= 0 && state < RUN_STATE_MAX ? state_names[state] : "UNKNOWN";
-}
-
-int run_state_from_name(const char *name)
-{
-	for (int i = 0; i < RUN_STATE_MAX; i++)
-		if (!strcasecmp(name, state_names[i]))
-			return i;
-	return -EINVAL;
-}
-
-int run_state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen)
-{
-	__do_free char *copy = strdup(states ? states : "");
-	char *save = NULL;
-
-	if (!copy)
-		return -ENOMEM;
-	*mask = 0;
-	for (char *w = strtok_r(copy, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
-		int s = run_state_from_name(str_trim(w));
-		if (s < 0) {
-			snprintf(err, errlen, "invalid state '%s' (use STOPPED, STARTING, RUNNING, STOPPING, ABORTING, FREEZING, FROZEN or THAWED)", w);
-			return -EINVAL;
-		}
-		*mask |= 1u << s;
-	}
-	if (!*mask) {
-		snprintf(err, errlen, "no state given");
-		return -EINVAL;
-	}
-	return 0;
-}
-
 /* ---- addressing ---- */
 
 static uint64_t fnv64(const char *s)
@@ -259,7 +219,7 @@ int cmd_get_state(const char *name, const char *lxcpath)
 
 	if (ret == -EACCES)
 		return ret;
-	return ret < 0 ? RUN_STOPPED : ret;
+	return ret < 0 ? STATE_STOPPED : ret;
 }
 
 pid_t cmd_get_init_pid(const char *name, const char *lxcpath)
@@ -456,7 +416,7 @@ static int wait_loop(const char *name, const char *lxcpath, int timeout, want_fn
 				break;
 			}
 			if (conn < 0)
-				state = RUN_STOPPED;
+				state = STATE_STOPPED;
 			r = want(state, ctx);
 			if (r) {
 				ret = r > 0 ? state : r;
@@ -488,7 +448,7 @@ static int wait_loop(const char *name, const char *lxcpath, int timeout, want_fn
 				/* The monitor is gone: the container is stopped. */
 				close(conn);
 				conn = -1;
-				state = RUN_STOPPED;
+				state = STATE_STOPPED;
 			} else {
 				state = rsp.ret;
 			}
@@ -524,7 +484,7 @@ out:
 static int want_mask(int state, void *ctx)
 {
 	unsigned mask = *(unsigned *)ctx;
-	return state >= 0 && state < RUN_STATE_MAX && (mask & (1u << state)) ? 1 : 0;
+	return state >= 0 && state < STATE_COUNT && (mask & (1u << state)) ? 1 : 0;
 }
 
 int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout)
@@ -534,7 +494,7 @@ int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int tim
 
 int cmd_shutdown(const char *name, const char *lxcpath, int timeout)
 {
-	unsigned mask = 1u << RUN_STOPPED;
+	unsigned mask = 1u << STATE_STOPPED;
 	int ret = cmd_signal(name, lxcpath, CMD_SIGNAL_HALT);
 
 	if (ret < 0)
@@ -553,11 +513,11 @@ static int want_back(int state, void *ctx)
 {
 	struct reboot_wait *w = ctx;
 
-	if (state == RUN_STOPPING || state == RUN_STARTING)
+	if (state == STATE_STOPPING || state == STATE_STARTING)
 		w->went_down = true;
-	if (state == RUN_RUNNING && w->went_down)
+	if (state == STATE_RUNNING && w->went_down)
 		return 1;
-	if (state == RUN_STOPPED)
+	if (state == STATE_STOPPED)
 		return -ECANCELED;
 	return 0;
 }
@@ -575,7 +535,7 @@ int cmd_reboot(const char *name, const char *lxcpath, int timeout)
 		return ret;
 	/* A fast reboot may be over before we subscribe: a new init pid tells. */
 	ret = wait_loop(name, lxcpath, timeout, want_back, &w);
-	if (ret == RUN_RUNNING)
+	if (ret == STATE_RUNNING)
 		return 0;
 	if (ret == -ETIMEDOUT || ret == -ECANCELED) {
 		pid_t after = cmd_get_init_pid(name, lxcpath);
@@ -1012,7 +972,7 @@ void cmd_server_state(struct cmd_server *s, int state)
 			drop_client(s, c->fd);
 			continue;
 		}
-		if (c->kind == CLIENT_STOP_WAITER && state == RUN_STOPPED) {
+		if (c->kind == CLIENT_STOP_WAITER && state == STATE_STOPPED) {
 			send_rsp(c->fd, 0, NULL, 0, -1);
 			drop_client(s, c->fd);
 			continue;

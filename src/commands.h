@@ -7,28 +7,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* A container's states, numbered as LXC's lxc_state_t. */
-enum run_state {
-	RUN_STOPPED,
-	RUN_STARTING,
-	RUN_RUNNING,
-	RUN_STOPPING,
-	RUN_ABORTING,
-	RUN_FREEZING,
-	RUN_FROZEN,
-	RUN_THAWED,
-	RUN_STATE_MAX,
-};
+#include "state.h"
 
-/* "RUNNING" <-> RUN_RUNNING; run_state_from_name returns -EINVAL for an unknown name. */
-const char *run_state_name(int state);
-int run_state_from_name(const char *name);
-/* "RUNNING|STOPPED" -> a mask of (1 << state); -EINVAL with the bad word in err. */
-int run_state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen);
 
 /* ---- client side: every call works for root or the container's owner ---- */
 
-/* The container's state; RUN_STOPPED when no monitor answers, -EACCES when
+/* The container's state; STATE_STOPPED when no monitor answers, -EACCES when
  * one does but refuses the caller (neither root nor the container's owner). */
 int cmd_get_state(const char *name, const char *lxcpath);
 /* The init's pid (in our pid namespace), or -1 when not running. */

@@ -18,6 +18,7 @@
 #include "hooks.h"
 #include "log.h"
 #include "paths.h"
+#include "commands.h"
 #include "state.h"
 #include "util/cleanup.h"
 #include "util/rmtree.h"
@@ -189,7 +190,7 @@ static bool do_destroy(struct lxc_container *c, bool with_snapshots)
 	if (container_disk_lock(c) < 0)
 		return false;
 
-	state = state_query(c->name, c->config_path);
+	state = cmd_get_state(c->name, c->config_path);
 	if (state != STATE_STOPPED) {
 		if (state < 0)
 			container_error(c, -state, "cannot find out whether the container runs: %s", strerror(-state));

@@ -14,6 +14,7 @@
 #include "list.h"
 #include "log.h"
 #include "paths.h"
+#include "commands.h"
 #include "state.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
@@ -35,7 +36,7 @@ static bool is_defined(const char *lxcpath, const char *name)
  * have no directory here (lxc-execute -f); this is where that goes. */
 static bool is_active(const char *lxcpath, const char *name)
 {
-	int s = state_query(name, lxcpath);
+	int s = cmd_get_state(name, lxcpath);
 
 	return s > STATE_STOPPED || s == -EACCES;
 }

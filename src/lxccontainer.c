@@ -22,6 +22,7 @@
 #include "lxccontainer_run.h"
 #include "log.h"
 #include "paths.h"
+#include "commands.h"
 #include "state.h"
 #include "util/cleanup.h"
 #include "util/fileutil.h"
@@ -383,7 +384,7 @@ static const char *m_state(struct lxc_container *c)
 
 	if (!c)
 		return NULL;
-	s = state_query(c->name, c->config_path);
+	s = cmd_get_state(c->name, c->config_path);
 	if (s < 0) {
 		container_error_quiet(c, -s, "%s: cannot get the state: %s", c->name, strerror(-s));
 		return NULL;
@@ -397,7 +398,7 @@ static bool m_is_running(struct lxc_container *c)
 
 	if (!c)
 		return false;
-	s = state_query(c->name, c->config_path);
+	s = cmd_get_state(c->name, c->config_path);
 	return s >= 0 && s != STATE_STOPPED;
 }
 
@@ -407,7 +408,7 @@ static bool m_may_control(struct lxc_container *c)
 {
 	if (!c)
 		return false;
-	return state_query(c->name, c->config_path) != -EACCES;
+	return cmd_get_state(c->name, c->config_path) != -EACCES;
 }
 
 static bool m_want_daemonize(struct lxc_container *c, bool state)

@@ -134,8 +134,8 @@ bool container_start(struct lxc_container *c, int useinit, char *const argv[])
 		container_error(c, EACCES, "%s: its monitor refuses this user (run as root or as the container's owner)", c->name);
 		return false;
 	}
-	if (state != RUN_STOPPED) {
-		container_error(c, EEXIST, "Container is already running (%s)", run_state_name(state));
+	if (state != STATE_STOPPED) {
+		container_error(c, EEXIST, "Container is already running (%s)", state_name(state));
 		return false;
 	}
 
@@ -291,7 +291,7 @@ bool container_wait(struct lxc_container *c, const char *state, int timeout)
 
 	if (!c)
 		return false;
-	if (run_state_mask_parse(state, &mask, err, sizeof(err)) < 0) {
+	if (state_mask_parse(state, &mask, err, sizeof(err)) < 0) {
 		container_error(c, EINVAL, "%s", err);
 		return false;
 	}
@@ -384,7 +384,7 @@ BERTH_EXPORT int berth_monitor_next(struct berth_monitor *m, int timeout_ms, str
 	if (ret <= 0)
 		return ret;
 	ev->is_exit = type == CMD_EVENT_EXIT;
-	ev->state = ev->is_exit ? NULL : run_state_name(value);
+	ev->state = ev->is_exit ? NULL : state_name(value);
 	ev->exit_status = ev->is_exit ? value : 0;
 	return 1;
 }

@@ -102,7 +102,7 @@ static void set_state(struct monitor *m, int state)
 		cmd_server_state(m->srv, state);
 	else
 		cmd_broadcast_state(m->plan->name, m->plan->lxcpath, state);
-	TRACE("state %s", run_state_name(state));
+	TRACE("state %s", state_name(state));
 }
 
 /* ---- command callbacks ---- */
@@ -148,7 +148,7 @@ static int cb_console(void *data, int client_fd, int *ttynum)
 	int n = *ttynum;
 	struct pty_pair *p;
 
-	if (m->state != RUN_RUNNING || !m->tty_owner)
+	if (m->state != STATE_RUNNING || !m->tty_owner)
 		return -ESRCH;
 	if (n < 0) {
 		/* As LXC: the first free tty; the console only when asked for. */
@@ -258,8 +258,8 @@ static int cb_signal(void *data, enum cmd_signal_kind kind)
 		return -ESRCH;
 	if (syscall(SYS_pidfd_send_signal, m->pidfd, sig, NULL, 0) < 0)
 		return -errno;
-	if (kind == CMD_SIGNAL_STOP && m->state == RUN_RUNNING)
-		set_state(m, RUN_STOPPING);
+	if (kind == CMD_SIGNAL_STOP && m->state == STATE_RUNNING)
+		set_state(m, STATE_STOPPING);
 	return 0;
 }
 
@@ -885,7 +885,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	int ret, wstatus = 0;
 	bool ran = false;
 
-	m->state = RUN_STARTING;
+	m->state = STATE_STARTING;
 	m->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (m->epfd < 0) {
 		snprintf(err, errlen, "epoll: %s", strerror(errno));
@@ -899,7 +899,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		close(m->epfd);
 		return -ENOMEM;
 	}
-	set_state(m, RUN_STARTING);
+	set_state(m, STATE_STARTING);
 	ret = setup_signals(m);
 	if (ret < 0) {
 		snprintf(err, errlen, "cannot set up signal handling: %s", strerror(-ret));
@@ -983,9 +983,9 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 			goto fail;
 		ran = true;
 		/* The caller first (it waits on this), then subscribers and listeners. */
-		m->state = RUN_RUNNING;
+		m->state = STATE_RUNNING;
 		report_ready(m, 0, NULL);
-		set_state(m, RUN_RUNNING);
+		set_state(m, STATE_RUNNING);
 		trace_step(m, "RUNNING");
 		if (!m->mon_cg)
 			enter_monitor_cgroup(m);
@@ -999,20 +999,20 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		cmd_server_exit_code(m->srv, wstatus);
 		/* A pid namespace's init that called reboot(2) dies of SIGHUP (poweroff: SIGINT). */
 		reboot = WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGHUP;
-		if (m->state != RUN_STOPPING)
-			set_state(m, RUN_STOPPING);
+		if (m->state != STATE_STOPPING)
+			set_state(m, STATE_STOPPING);
 		take_down(m, true, reboot);
 		if (!reboot)
 			break;
 		post_stop(m, true);
 		INFO("container %s is rebooting", m->plan->name);
-		set_state(m, RUN_STARTING);
+		set_state(m, STATE_STARTING);
 	}
 
 	leave_own_cgroup(m);
 	/* Whoever learns it is STOPPED may start it again at once: free the name first. */
 	cmd_server_close_listener(m->srv);
-	set_state(m, RUN_STOPPED);
+	set_state(m, STATE_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;
 	post_stop(m, false);
@@ -1023,7 +1023,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 fail:
 	if (!*err)
 		snprintf(err, errlen, "%s", strerror(-ret));
-	set_state(m, RUN_ABORTING);
+	set_state(m, STATE_ABORTING);
 	if (m->pid > 0) {
 		syscall(SYS_pidfd_send_signal, m->pidfd, SIGKILL, NULL, 0);
 		waitpid(m->pid, NULL, 0);
@@ -1032,7 +1032,7 @@ fail:
 	post_stop(m, false);
 	leave_own_cgroup(m);
 	cmd_server_close_listener(m->srv);
-	set_state(m, RUN_STOPPED);
+	set_state(m, STATE_STOPPED);
 	cmd_server_free(m->srv);
 	m->srv = NULL;
 	report_ready(m, ret, err);

@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "commands.h"
 #include "state.h"
+#include "util/strutil.h"
 
 static const char *const names[STATE_COUNT] = {
 	[STATE_STOPPED] = "STOPPED",   [STATE_STARTING] = "STARTING", [STATE_RUNNING] = "RUNNING",
@@ -28,12 +31,32 @@ int state_from_name(const char *s)
 	return -EINVAL;
 }
 
-/* The monitor numbers states as LXC does, and so does this file. */
-_Static_assert((int)RUN_RUNNING == (int)STATE_RUNNING && (int)RUN_THAWED == (int)STATE_THAWED,
-	       "the command socket and the container object must agree on state numbers");
-
-int state_query(const char *name, const char *lxcpath)
+int state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen)
 {
-	/* The monitor knows; no answering monitor means STOPPED. */
-	return cmd_get_state(name, lxcpath);
+	char *copy = strdup(states ? states : ""), *save = NULL;
+
+	if (!copy)
+		return -ENOMEM;
+	*mask = 0;
+	for (char *w = strtok_r(copy, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+		int s = -EINVAL;
+
+		w = str_trim(w);
+		/* lxc-wait -s running works too: state names are matched in any case here */
+		for (int i = 0; i < STATE_COUNT; i++)
+			if (!strcasecmp(w, names[i]))
+				s = i;
+		if (s < 0) {
+			snprintf(err, errlen, "invalid state '%s' (use STOPPED, STARTING, RUNNING, STOPPING, ABORTING, FREEZING, FROZEN or THAWED)", w);
+			free(copy);
+			return -EINVAL;
+		}
+		*mask |= 1u << s;
+	}
+	free(copy);
+	if (!*mask) {
+		snprintf(err, errlen, "no state given");
+		return -EINVAL;
+	}
+	return 0;
 }

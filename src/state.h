@@ -20,13 +20,8 @@ const char *state_name(int state);
 /* The state named s (exact, upper case as LXC), or -EINVAL. */
 int state_from_name(const char *s);
 
-/*
- * The container's current state. This is the one place that finds out: the
- * runtime asks the container's monitor over its command socket here; without
- * an answering monitor the container is STOPPED.
- * Returns a state, or -EACCES when a monitor runs but refuses the caller
- * (may_control is false then).
- */
-int state_query(const char *name, const char *lxcpath);
+/* "RUNNING|STOPPED" -> a mask of (1 << state), names in any case; -EINVAL with the bad word in err.
+ * (A container's current state is asked of its monitor: cmd_get_state in commands.h.) */
+int state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen);
 
 #endif

@@ -123,7 +123,7 @@ int main(int argc, char **argv)
 			if (cmd_monitor_next(m, timeout, name, sizeof(name), &type, &value) <= 0)
 				break;
 			if (type == CMD_EVENT_STATE)
-				printf("'%s' changed state to [%s]\n", name, run_state_name(value));
+				printf("'%s' changed state to [%s]\n", name, state_name(value));
 			else
 				printf("'%s' exited with status [%d]\n", name, WIFEXITED(value) ? WEXITSTATUS(value) : 128 + WTERMSIG(value));
 			fflush(stdout);
@@ -137,7 +137,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "start"))
 		return do_start(argc - 2, argv + 2);
 	if (!strcmp(cmd, "state")) {
-		printf("%s\n", run_state_name(cmd_get_state(argv[2], argv[3])));
+		printf("%s\n", state_name(cmd_get_state(argv[2], argv[3])));
 		return 0;
 	}
 	if (!strcmp(cmd, "pid")) {
@@ -170,14 +170,14 @@ int main(int argc, char **argv)
 		unsigned mask;
 		char err[256];
 		int ret;
-		if (run_state_mask_parse(argv[4], &mask, err, sizeof(err)) < 0) {
+		if (state_mask_parse(argv[4], &mask, err, sizeof(err)) < 0) {
 			fprintf(stderr, "run-driver: %s\n", err);
 			return 2;
 		}
 		ret = cmd_wait_state(argv[2], argv[3], mask, atoi(argv[5]));
 		if (ret < 0)
 			return 1;
-		printf("%s\n", run_state_name(ret));
+		printf("%s\n", state_name(ret));
 		return 0;
 	}
 	if (!strcmp(cmd, "config") && argc > 4) {
