@@ -16,7 +16,8 @@ src_libberth_core_la_SOURCES += \
 	src/caps.c src/caps.h \
 	src/hooks.c src/hooks.h \
 	src/cgroups/cgroup.c src/cgroups/cgroup.h src/cgroups/driver.h \
-	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c src/cgroups/cgroup_key.c
+	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c src/cgroups/cgroup_key.c \
+	src/cgroups/bpf_devices.c src/cgroups/bpf_devices.h
 
 # The system tests' driver of the runtime's internal calls (tests/system/runtime*.sh use it
 # where the lxc-* tools cannot reach the runtime yet); built, not installed.
@@ -58,3 +59,9 @@ check_PROGRAMS += tests/unit/test-cgroup-tree
 tests_unit_test_cgroup_tree_SOURCES = tests/unit/test-cgroup-tree.c tests/unit/unit.h
 tests_unit_test_cgroup_tree_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_cgroup_tree_LDADD = $(UNIT_LDADD)
+
+# The cgroup2 device program (lxc.cgroup2.devices.*): rule parsing, the v1-like list, the compiled program's decisions.
+check_PROGRAMS += tests/unit/test-bpf-devices
+tests_unit_test_bpf_devices_SOURCES = tests/unit/test-bpf-devices.c tests/unit/unit.h
+tests_unit_test_bpf_devices_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_bpf_devices_LDADD = $(UNIT_LDADD)
