@@ -1,41 +1,10 @@
 # runtime-systemd.sh - a Debian container boots systemd on this host (cgroup v1 hybrid included), reaches running/degraded, shuts down cleanly
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Needs a Debian rootfs with systemd: $BERTH_TEST_DEBIAN_ROOTFS (a directory,
-# used in place: the boot writes its journal there), or the lxc-debian
-# template's cached tarball under $LXC_CACHE_PATH (default /var/cache/lxc),
-# unpacked into the test's lxcpath. Without either it makes one with the installed
-# lxc-debian template (debootstrap, minutes) into $BERTH_SUITE_CACHE, which
-# tests/run-all keeps for the whole run; it skips only when the mirror is unreachable.
+# Needs a Debian rootfs with systemd: see debian_rootfs in runtime.lib. The
+# config includes berth's own common.conf (never LXC's).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/runtime.lib"
-
-# Sets $rootfs (not through $(...): a skip must leave the test, not a subshell).
-debian_rootfs() {
-	local dest=$1 tarball
-	if [ -n "${BERTH_TEST_DEBIAN_ROOTFS:-}" ]; then
-		[ -x "$BERTH_TEST_DEBIAN_ROOTFS/lib/systemd/systemd" ] ||
-			t_skip "BERTH_TEST_DEBIAN_ROOTFS=$BERTH_TEST_DEBIAN_ROOTFS has no systemd"
-		rootfs=$BERTH_TEST_DEBIAN_ROOTFS
-		return
-	fi
-	local cache=${LXC_CACHE_PATH:-${BERTH_SUITE_CACHE:-/var/cache/lxc}}
-	tarball=$(ls "$cache"/debian/rootfs-*-amd64.tar.zst 2>/dev/null | head -1)
-	if [ -z "$tarball" ]; then
-		getent hosts deb.debian.org >/dev/null ||
-			t_skip "no Debian rootfs and the Debian mirror is unreachable (set BERTH_TEST_DEBIAN_ROOTFS)"
-		mkdir -p "$cache" "$(dirname "$dest")"
-		touch "$(dirname "$dest")/config"
-		LXC_CACHE_PATH=$cache "$BERTH_PREFIX/share/lxc/templates/lxc-debian" --path="$(dirname "$dest")" \
-			--name=debcache --rootfs="$dest" >"$T_TMP/debootstrap.log" 2>&1 ||
-			{ t_fail "lxc-debian failed: $(tail -3 "$T_TMP/debootstrap.log")"; return; }
-		rootfs=$dest
-		return
-	fi
-	mkdir -p "$dest"
-	tar --zstd -xf "$tarball" -C "$dest" || t_skip "cannot unpack $tarball"
-	rootfs=$dest
-}
 
 test_systemd_boots_and_stops() {
 	need_runtime
@@ -43,7 +12,7 @@ test_systemd_boots_and_stops() {
 	debian_rootfs "$dir/rootfs"
 	mkdir -p "$dir"
 	cat >"$dir/config" <<EOF
-lxc.include = /usr/share/lxc/config/common.conf
+lxc.include = $BERTH_PREFIX/share/lxc/config/common.conf
 lxc.rootfs.path = dir:$rootfs
 lxc.uts.name = deb-$T_ID
 lxc.net.0.type = empty
