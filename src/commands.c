@@ -39,6 +39,7 @@ enum cmd_id {
 	CMD_CONSOLE,
 	CMD_CONSOLE_LOG,
 	CMD_CONSOLE_WINCH,
+	CMD_DEVICE_RULE,
 };
 
 struct cmd_req {
@@ -338,6 +339,19 @@ int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *contr
 	}
 	*path = out;
 	return 0;
+}
+
+int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, char **why)
+{
+	char *out = NULL;
+	int ret = cmd_call(name, lxcpath, CMD_DEVICE_RULE, 0, rule, &out, NULL);
+
+	*why = NULL;
+	if (ret < 0 && out && *out)
+		*why = out;
+	else
+		free(out);
+	return ret;
 }
 
 static int64_t now_ms(void)
@@ -933,6 +947,12 @@ static void handle_request(struct cmd_server *s, struct client *c)
 		else
 			ret = s->ops.console_log ? s->ops.console_log(s->ops.data, out, out ? cap : 0, req.arg & 2) : -ENOSYS;
 		send_rsp(fd, ret < 0 ? ret : 0, out, ret > 0 ? (size_t)ret : 0, -1);
+		break;
+	}
+	case CMD_DEVICE_RULE: {
+		char why[1024] = "";
+		int ret = s->ops.device_rule ? s->ops.device_rule(s->ops.data, data, why, sizeof(why)) : -ENOSYS;
+		send_rsp(fd, ret, ret < 0 ? why : NULL, ret < 0 ? strlen(why) : 0, -1);
 		break;
 	}
 	case CMD_SUBSCRIBE:

@@ -38,6 +38,11 @@ int cmd_reboot(const char *name, const char *lxcpath, int timeout);
 int cmd_get_config_item(const char *name, const char *lxcpath, const char *key, char **value);
 /* The container's cgroup in the hierarchy of controller (NULL: the first). */
 int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *controller, char **path);
+/* Adds a device rule ("allow c 10:200 rwm", "deny b 7:0 rwm"; LXC's syntax after
+ * allow/deny) to the running container's cgroup2 device program: the monitor
+ * keeps the rules and replaces the attached program. 0; -ESRCH when not
+ * running; else -errno with the monitor's one-line reason in *why (malloc'd). */
+int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, char **why);
 /* Waits until the state is one of mask (bits 1 << RUN_*): returns that state,
  * or -ETIMEDOUT after timeout seconds (-1: no limit). Event-driven. */
 int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout);
@@ -83,6 +88,9 @@ struct cmd_server_ops {
 	/* Copies the ring buffer's latest bytes (at most len) into buf when buf,
 	 * then empties it when clear: the count copied, or -errno. */
 	int (*console_log)(void *data, char *buf, size_t len, bool clear);
+	/* Applies "allow|deny RULE" to the container's device program: 0 or
+	 * -errno with the reason in why. */
+	int (*device_rule)(void *data, const char *rule, char *why, size_t len);
 	void *data;
 };
 

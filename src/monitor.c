@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "cgroups/bpf_devices.h"
 #include "cgroups/cgroup.h"
 #include "commands.h"
 #include "console.h"
@@ -81,6 +82,7 @@ struct monitor {
 	bool prestart_done;
 	bool mon_v2_entered;
 	bool payload_split;  /* the v1 part of the payload is made during the spawn */
+	struct dev_state devs;   /* lxc.cgroup2.devices.*: the payload's BPF device program */
 };
 
 int64_t monitor_now_us(void)
@@ -278,6 +280,28 @@ static const char *cb_cgroup_path(void *data, const char *controller)
 	return cgroup_path(m->payload, controller);
 }
 
+/* A device rule for the running container (add_device_node): v1 cgroups are
+ * written by the caller; the cgroup2 program only the monitor can replace. */
+static int cb_device_rule(void *data, const char *text, char *why, size_t len)
+{
+	struct monitor *m = data;
+	struct dev_rule rule;
+	bool allow = str_has_prefix(text, "allow ");
+
+	if (m->state != STATE_RUNNING || !m->payload)
+		return -ESRCH;
+	if (!allow && !str_has_prefix(text, "deny ")) {
+		snprintf(why, len, "'%s' is not 'allow RULE' or 'deny RULE'", text);
+		return -EINVAL;
+	}
+	if (dev_rule_parse(text + (allow ? 6 : 5), allow, &rule, why, len) < 0)
+		return -EINVAL;
+	/* Without a cgroup2 hierarchy the v1 devices controller is all there is. */
+	if (!cgroup_layout_has(m->layout, CG_HIER_V2))
+		return 0;
+	return dev_state_apply(&m->devs, &rule, 1, why, len);
+}
+
 /* ---- pieces of the start and the teardown ---- */
 
 static int run_hooks(struct monitor *m, enum plan_hook_type t, char *err, size_t errlen)
@@ -293,6 +317,51 @@ static int run_hooks(struct monitor *m, enum plan_hook_type t, char *err, size_t
 	return 0;
 }
 
+static bool is_device_rule(const struct plan_kv *kv)
+{
+	return !strcmp(kv->key, "2:devices.allow") || !strcmp(kv->key, "2:devices.deny");
+}
+
+/*
+ * lxc.cgroup2.devices.*: one BPF device program on the payload's cgroup2
+ * directory, attached before the init is cloned into it. The monitor keeps
+ * the rules, so a running container's device list can grow (cb_device_rule).
+ */
+static int apply_devices(struct monitor *m, char *err, size_t errlen)
+{
+	struct dev_rule *rules;
+	const char *origin = NULL;
+	size_t n = 0;
+	char why[2048];
+	int ret;
+
+	dev_state_init(&m->devs, cgroup_v2_fd(m->payload));
+	rules = calloc(m->plan->n_cgroup_settings + 1, sizeof(*rules));
+	if (!rules)
+		return -ENOMEM;
+	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
+		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
+
+		if (!is_device_rule(kv))
+			continue;
+		if (!origin)
+			origin = kv->origin;
+		/* Checked when the plan was built. */
+		if (dev_rule_parse(kv->value, !strcmp(kv->key, "2:devices.allow"), &rules[n], why, sizeof(why)) == 0)
+			n++;
+	}
+	if (n && !cgroup_layout_has(m->layout, CG_HIER_V2)) {
+		WARN("%s: not applied: this host has no cgroup2 hierarchy for a device program (lxc.cgroup.devices.* rules apply)",
+		     origin);
+		n = 0;
+	}
+	ret = n ? dev_state_apply(&m->devs, rules, n, why, sizeof(why)) : 0;
+	free(rules);
+	if (ret < 0)
+		snprintf(err, errlen, "%s: %s", origin, why);
+	return ret;
+}
+
 static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 {
 	/* Limits go in before any process does. */
@@ -302,7 +371,7 @@ static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 		char why[2048];
 		int ret;
 
-		if (is2 != v2)
+		if (is2 != v2 || (is2 && is_device_rule(kv)))
 			continue;
 		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2, why, sizeof(why));
 		if (ret < 0) {
@@ -350,6 +419,8 @@ static int make_payload(struct monitor *m, char *err, size_t errlen)
 		return ret;
 	m->payload_split = split;
 	ret = apply_limits(m, true, err, errlen);
+	if (ret == 0)
+		ret = apply_devices(m, err, errlen);
 	if (ret < 0 || split)
 		return ret;
 	return apply_limits(m, false, err, errlen);
@@ -607,6 +678,8 @@ static void take_down(struct monitor *m, bool ran, bool reboot)
 	}
 	m->pidfd = -1;
 	m->pid = -1;
+	/* The program is detached with the cgroup; our fd was its last other reference. */
+	dev_state_free(&m->devs);
 	if (m->payload && cgroup_destroy(m->payload) < 0)
 		WARN("could not remove all of the container's cgroups (lxc.payload.%s)", m->plan->name);
 	m->payload = NULL;
@@ -875,12 +948,12 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 {
 	struct monitor mon = { .a = a, .plan = a->plan, .args = a->args, .pid = -1, .pidfd = -1, .netns_fd = -1, .sigfd = -1,
 			       .console_in = -1, .console_out = -1, .console_log = -1, .devnull = -1,
-			       .proxy = { .master = -1, .slave = -1 } };
+			       .proxy = { .master = -1, .slave = -1 }, .devs = { .prog_fd = -1, .cgroup_fd = -1 } };
 	struct monitor *m = &mon;
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
 				      .console = cb_console, .client_gone = cb_client_gone, .console_winch = cb_console_winch,
-				      .console_log = cb_console_log, .data = m };
+				      .console_log = cb_console_log, .device_rule = cb_device_rule, .data = m };
 	char level[16];
 	int ret, wstatus = 0;
 	bool ran = false;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "cgroups/bpf_devices.h"
 #include "conf/validate.h"
 #include "log.h"
 #include "mount.h"
@@ -669,13 +670,12 @@ static int read_item(struct builder *b, const struct plan_item *it)
 			note_other(b, k);
 			return 0;
 		}
-		if (v2 && str_has_prefix(file, "devices.")) {
-			/* cgroup2 device rules need a BPF program (not here yet). Where the
-			 * v1 devices controller is mounted, its lxc.cgroup.devices.* rules
-			 * govern instead, as with LXC on such hosts. */
-			if (access("/sys/fs/cgroup/devices", F_OK) != 0)
-				note_other(b, "lxc.cgroup2.devices");
-			return 0;
+		if (v2 && *v && (!strcmp(file, "devices.allow") || !strcmp(file, "devices.deny"))) {
+			/* Kept in order among the cgroup2 settings; the monitor compiles
+			 * them into a BPF device program (cgroups/bpf_devices.h). */
+			struct dev_rule rule;
+			if (dev_rule_parse(v, !strcmp(file, "devices.allow"), &rule, why, sizeof(why)) < 0)
+				return fail(b, origin, "%s", why);
 		}
 		if (!*v || !strcmp(k, "lxc.cgroup") || !strcmp(k, "lxc.cgroup2")) {
 			/* "lxc.cgroup =" clears v1 settings, "lxc.cgroup2 =" v2 ones. */

@@ -1,0 +1,180 @@
+# cgroup-devices.sh - the device policy of real busybox containers: lxc.cgroup2.devices as a BPF program on the container's cgroup2 cgroup (its effect on its own, its removal, bad rules), lxc-device add|del of device nodes
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# On this hybrid host the v1 devices controller and a BPF program on the
+# unified tree both govern a container's processes: the tests open every
+# device in the v1 list (lxc.cgroup.devices.allow = a) so that what they see
+# is the BPF program's doing alone.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/runtime.lib"
+
+LXC_ATTACH=$(tool lxc-attach)
+LXC_DEVICE=$(tool lxc-device)
+UNIFIED=
+
+need_bpf_devices() {
+	need_runtime
+	UNIFIED=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+	[ -n "$UNIFIED" ] || t_skip "needs a cgroup2 hierarchy (BPF device programs attach there)"
+	command -v python3 >/dev/null || t_skip "needs python3 (to query the kernel's BPF programs)"
+}
+
+# A block device the host itself may open, as "MAJ MIN": the root disk (the
+# device of / in mountinfo) if this host lets root open it, else a loop device.
+host_block_dev() {
+	local d n
+	d=$(awk '$5 == "/" {print $3; exit}' /proc/self/mountinfo)
+	for n in "$d" $(ls /dev/loop[0-9]* 2>/dev/null | xargs -r stat -c '%t:%T' | while IFS=: read -r a b; do
+		echo "$((16#$a)):$((16#$b))"; done); do
+		[ -n "$n" ] || continue
+		rm -f "$T_TMP/probe"
+		mknod "$T_TMP/probe" b "${n%:*}" "${n#*:}" 2>/dev/null || continue
+		if dd if="$T_TMP/probe" of=/dev/null count=0 2>/dev/null; then
+			rm -f "$T_TMP/probe"
+			echo "${n%:*} ${n#*:}"
+			return 0
+		fi
+	done
+	rm -f "$T_TMP/probe"
+	return 1
+}
+
+# bpf_query DIR: ids of the device programs attached to the cgroup2 directory DIR.
+# bpf_alive ID: whether the kernel still has program ID.
+bpf_py() {
+	python3 - "$@" <<'EOF'
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+NR_BPF = 321
+def bpf(cmd, attr):
+    r = libc.syscall(NR_BPF, cmd, ctypes.byref(attr), ctypes.sizeof(attr))
+    return r, ctypes.get_errno()
+if sys.argv[1] == "query":
+    fd = os.open(sys.argv[2], os.O_RDONLY | os.O_DIRECTORY)
+    ids = (ctypes.c_uint32 * 64)()
+    attr = (ctypes.c_uint8 * 64)()
+    ctypes.c_uint32.from_buffer(attr, 0).value = fd
+    ctypes.c_uint32.from_buffer(attr, 4).value = 6          # BPF_CGROUP_DEVICE
+    ctypes.c_uint64.from_buffer(attr, 16).value = ctypes.addressof(ids)
+    ctypes.c_uint32.from_buffer(attr, 24).value = 64
+    r, e = bpf(16, attr)                                    # BPF_PROG_QUERY
+    if r < 0:
+        sys.exit("query: " + os.strerror(e))
+    print(" ".join(str(ids[i]) for i in range(ctypes.c_uint32.from_buffer(attr, 24).value)))
+else:
+    attr = (ctypes.c_uint8 * 16)()
+    ctypes.c_uint32.from_buffer(attr, 0).value = int(sys.argv[2])
+    r, e = bpf(13, attr)                                    # BPF_PROG_GET_FD_BY_ID
+    if r >= 0:
+        os.close(r)
+        print("alive")
+    else:
+        print("gone" if e == 2 else "error " + os.strerror(e))
+EOF
+}
+
+att() {
+	local c=$1
+	shift
+	"$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-$c" -- "$@"
+}
+
+test_bpf_program_alone_denies_the_host_disk() {
+	need_bpf_devices
+	local maj min
+	read -r maj min <<<"$(host_block_dev)"
+	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
+	# control: the same container without a cgroup2 rule opens the disk
+	mk_container free "lxc.cgroup.devices.allow = a"
+	mknod "$T_LXCPATH/$T_ID-free/rootfs/root/disk" b "$maj" "$min"
+	start_ok free
+	assert_ok att free /bin/sh -c ': < /root/disk && echo opened'
+	assert_eq "$OUT" opened "without lxc.cgroup2.devices the disk opens (read nothing)"
+	# a targeted deny: the disk is refused, everything else still works
+	mk_container deny "lxc.cgroup.devices.allow = a
+lxc.cgroup2.devices.deny = b $maj:$min rwm"
+	mknod "$T_LXCPATH/$T_ID-deny/rootfs/root/disk" b "$maj" "$min"
+	start_ok deny
+	assert_status 1 att deny /bin/sh -c ': < /root/disk && echo opened'
+	assert_contains "$ERR" "Operation not permitted" "the BPF program refuses the disk (EPERM)"
+	assert_ok att deny /bin/sh -c 'echo x > /dev/null && echo ok'
+	assert_eq "$OUT" ok "/dev/null still works"
+	# the v1 list really allows it: the container's v1 devices cgroup says a *:* rwm
+	if [ -r "/sys/fs/cgroup/devices/lxc.payload.$T_ID-deny/devices.list" ]; then
+		assert_eq "$(cat "/sys/fs/cgroup/devices/lxc.payload.$T_ID-deny/devices.list")" "a *:* rwm" "v1 allows all"
+	fi
+	# a mknod of a block device inside is refused too (m)
+	assert_status 1 att deny /bin/busybox mknod /tmp/d2 b "$maj" "$min"
+}
+
+test_deny_all_with_allowed_char_nodes() {
+	need_bpf_devices
+	local maj min
+	read -r maj min <<<"$(host_block_dev)"
+	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
+	mk_container c "lxc.cgroup.devices.allow = a
+lxc.cgroup2.devices.deny = a
+lxc.cgroup2.devices.allow = c 1:3 rwm
+lxc.cgroup2.devices.allow = c 1:5 rwm
+lxc.cgroup2.devices.allow = c 1:8 rwm
+lxc.cgroup2.devices.allow = c 1:9 rwm
+lxc.cgroup2.devices.allow = c 5:* rwm
+lxc.cgroup2.devices.allow = c 136:* rwm"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/disk" b "$maj" "$min"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/full" c 1 7
+	start_ok c
+	assert_ok att c /bin/sh -c 'head -c 4 /dev/zero | wc -c'
+	assert_eq "$(echo $OUT)" 4 "/dev/zero (allowed) reads"
+	assert_status 1 att c /bin/sh -c ': < /root/disk'
+	assert_contains "$ERR" "Operation not permitted" "the disk is refused (default deny)"
+	assert_status 1 att c /bin/sh -c ': < /root/full'
+	assert_contains "$ERR" "Operation not permitted" "/dev/full (c 1:7, not listed) is refused"
+	# an lxc.cgroup2 = clears the rules again: the disk opens
+	stop_k c
+	echo "lxc.cgroup2 =" >>"$T_LXCPATH/$T_ID-c/config"
+	start_ok c
+	assert_ok att c /bin/sh -c ': < /root/disk && echo opened'
+	assert_eq "$OUT" opened "lxc.cgroup2 = clears the device rules"
+}
+
+test_program_goes_with_the_cgroup() {
+	need_bpf_devices
+	local ids id st
+	mk_container c "lxc.cgroup2.devices.deny = b *:* m"
+	start_ok c
+	assert_file "$UNIFIED/lxc.payload.$T_ID-c"
+	ids=$(bpf_py query "$UNIFIED/lxc.payload.$T_ID-c")
+	assert_match "$ids" '^[0-9]+$' "one device program attached to the container's cgroup2 cgroup"
+	[ -n "$ids" ] || return 0
+	assert_eq "$(bpf_py alive "$ids")" alive "the program exists while running"
+	stop_k c
+	assert_no_file "$UNIFIED/lxc.payload.$T_ID-c"
+	# the kernel frees it once the cgroup is released (asynchronously): bounded wait
+	for _ in $(seq 50); do
+		st=$(bpf_py alive "$ids")
+		[ "$st" = gone ] && break
+		sleep 0.1
+	done
+	assert_eq "$st" gone "program $ids is freed after stop"
+	# a container without lxc.cgroup2.devices gets no program at all
+	mk_container n
+	start_ok n
+	assert_eq "$(bpf_py query "$UNIFIED/lxc.payload.$T_ID-n")" "" "no program without rules"
+}
+
+test_bad_rule_fails_the_start() {
+	need_bpf_devices
+	mk_container c "lxc.cgroup2.devices.allow = c 1:3 rwx"
+	assert_status 1 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c"
+	assert_contains "$ERR" "lxc.cgroup2.devices.allow" "the key is named"
+	assert_contains "$ERR" "config:" "the file:line is named"
+	assert_contains "$ERR" "'x' is not one of r, w, m" "the reason"
+	assert_eq "$(echo "$ERR" | grep -c .)" 1 "one line"
+	assert_eq "$(state_of c)" STOPPED "not running"
+	assert_no_file "$UNIFIED/lxc.payload.$T_ID-c"
+	mk_container d "lxc.cgroup2.devices.deny = b 5000:0 r"
+	assert_status 1 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-d"
+	assert_contains "$ERR" "major number is larger than 4095" "an out-of-range major"
+}
+
+run_tests "$@"
