@@ -37,6 +37,7 @@ struct attach_ctx {
 	unsigned pty_mask;      /* bit k: fd k of the process is the pty */
 	int host_master;        /* a pty of the caller's devpts, for a container without one */
 	int host_slave;
+	int cgns_fd;            /* set in the intermediate: the cgroup namespace the attached process enters itself, or -1 */
 	int sock[2];            /* [0] the caller's end, [1] the children's */
 };
 

@@ -277,6 +277,40 @@ test_cgroup_and_caps() {
 		"$(awk '/^CapBnd/ {print $2}' /proc/self/status)" "-e CAP keeps the caller's bounding set"
 }
 
+# A container whose init delegates controllers from its cgroup2 cgroup (as
+# systemd does): no process may join that cgroup, so an attached process is
+# born in the init's own one below it.
+test_cgroup2_delegated_by_init() {
+	up
+	local pid cg base ctl p a
+	pid=$(init_pid c)
+	cg=$(awk -F: '$1 == "0" {print $3}' /proc/$pid/cgroup)
+	base=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+	[ -n "$cg" ] && [ -n "$base" ] || t_skip "the host has no cgroup2 hierarchy"
+	ctl=$(awk '{print $1}' "$base$cg/cgroup.controllers")
+	[ -n "$ctl" ] || t_skip "the cgroup2 hierarchy has no controller to delegate"
+	mkdir "$base$cg/init.scope" || t_fail "cannot make $base$cg/init.scope"
+	# every process of the container moves down first (no-internal-process
+	# rule); the boot may still be forking, so until the cgroup stays empty
+	local i
+	for i in $(seq 20); do
+		for p in $(cat "$base$cg/cgroup.procs"); do echo "$p" >"$base$cg/init.scope/cgroup.procs"; done 2>/dev/null
+		echo "+$ctl" >"$base$cg/cgroup.subtree_control" 2>/dev/null && break
+		sleep 0.1
+	done
+	grep -qw "$ctl" "$base$cg/cgroup.subtree_control" || t_fail "cannot delegate $ctl below $base$cg"
+	assert_eq "$(att c -- /bin/cat /proc/self/cgroup </dev/null | grep '^0::')" "0::/init.scope" \
+		"the container's view: the init's own cgroup2 cgroup"
+	(att_bg c -- /bin/sleep 30 </dev/null) &
+	a=$!
+	on_cleanup "kill -KILL $a"
+	p=$(child_of $a) || t_fail "no attached process under lxc-attach $a"
+	assert_eq "$(grep '^0::' /proc/$p/cgroup)" "0::$cg/init.scope" "the host's view"
+	assert_contains "$(grep memory /proc/$p/cgroup)" "lxc.payload.$T_ID-c" "the v1 cgroups are the container's"
+	kill -KILL $a
+	wait $a 2>/dev/null
+}
+
 test_resource_limits() {
 	up "lxc.prlimit.nofile = 512:1024"
 	assert_match "$(att c -- /bin/cat /proc/self/limits </dev/null)" 'Max open files +512 +1024' "lxc.prlimit.nofile"
