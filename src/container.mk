@@ -38,3 +38,7 @@ tests_unit_test_container_abi_LDADD = $(UNIT_LDADD)
 tests_unit_test_container_json_SOURCES = tests/unit/test-container-json.c tests/unit/unit.h
 tests_unit_test_container_json_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_container_json_LDADD = $(UNIT_LDADD)
+
+# add_device_node / remove_device_node (lxc-device with a device node).
+src_liblxc_la_SOURCES += src/lxccontainer_devices.c src/lxccontainer_devices.h
+CONTAINER_API_SOURCES += src/lxccontainer_devices.c

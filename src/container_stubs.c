@@ -37,8 +37,6 @@ STUB(int, -1, snapshot, const char *commentfile)
 STUB(int, -1, snapshot_list, struct lxc_snapshot **snapshots)
 STUB(bool, false, snapshot_restore, const char *snapname, const char *newname)
 STUB(bool, false, snapshot_destroy, const char *snapname)
-STUB(bool, false, add_device_node, const char *src_path, const char *dest_path)
-STUB(bool, false, remove_device_node, const char *src_path, const char *dest_path)
 STUB(bool, false, checkpoint, char *directory, bool stop, bool verbose)
 STUB(bool, false, restore, char *directory, bool verbose)
 STUB(bool, false, snapshot_destroy_all)
@@ -70,8 +68,6 @@ void container_install_stubs(struct lxc_container *c)
 	c->snapshot_list = stub_snapshot_list;
 	c->snapshot_restore = stub_snapshot_restore;
 	c->snapshot_destroy = stub_snapshot_destroy;
-	c->add_device_node = stub_add_device_node;
-	c->remove_device_node = stub_remove_device_node;
 	c->checkpoint = stub_checkpoint;
 	c->restore = stub_restore;
 	c->snapshot_destroy_all = stub_snapshot_destroy_all;

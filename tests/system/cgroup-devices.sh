@@ -177,4 +177,84 @@ test_bad_rule_fails_the_start() {
 	assert_contains "$ERR" "major number is larger than 4095" "an out-of-range major"
 }
 
+# dev SUFFIX add|del ARGS...: lxc-device on container SUFFIX.
+dev() {
+	local c=$1
+	shift
+	"$LXC_DEVICE" -P "$T_LXCPATH" -n "$T_ID-$c" "$@"
+}
+
+# A device node added to a running container is usable inside; removed, it is
+# gone and refused again. /dev/full's numbers (c 1:7) under another name: the
+# container's device lists leave it out, so only lxc-device can allow it.
+add_del_case() {
+	local c=$1 v1list=$2
+	mknod -m 666 "$T_TMP/full" c 1 7 2>/dev/null || [ -c "$T_TMP/full" ]
+	mknod "$T_LXCPATH/$T_ID-$c/rootfs/root/full" c 1 7
+	start_ok "$c"
+	assert_status 1 att "$c" /bin/sh -c ': < /root/full'
+	assert_contains "$ERR" "Operation not permitted" "$c: c 1:7 refused before add"
+	assert_ok dev "$c" add "$T_TMP/full" /dev/bfull
+	assert_eq "$ERR" "" "$c: add says nothing"
+	assert_ok att "$c" /bin/sh -c 'stat -c "%F %t:%T %a" /dev/bfull; head -c 3 /dev/bfull | wc -c'
+	assert_eq "$(echo $OUT)" "character special file 1:7 666 3" "$c: the node inside, readable (/dev/full gives zeros)"
+	assert_status 1 att "$c" /bin/sh -c 'echo x > /dev/bfull'
+	assert_contains "$ERR" "No space left on device" "$c: writes reach the device (ENOSPC is /dev/full's answer)"
+	if [ "$v1list" = 1 ]; then
+		assert_contains "$(cat "/sys/fs/cgroup/devices/lxc.payload.$T_ID-$c/devices.list")" "c 1:7 rwm" "$c: in the v1 list"
+	fi
+	# errors, one line each
+	assert_status 1 dev "$c" add "$T_TMP/full" /dev/bfull
+	assert_contains "$ERR" "/dev/bfull already exists inside the container" "$c: dest exists"
+	assert_eq "$(echo "$ERR" | grep -c .)" 1 "$c: one line"
+	assert_status 1 dev "$c" add "$T_LXCPATH/$T_ID-$c/config" /dev/x
+	assert_contains "$ERR" "is not a device node" "$c: a regular file is refused"
+	assert_status 1 dev "$c" add "$T_TMP/nosuch" /dev/x
+	assert_contains "$ERR" "No such file" "$c: a missing node"
+	assert_status 1 dev "$c" add "$T_TMP/full" dev/x
+	assert_contains "$ERR" "not an absolute path" "$c: a relative dest"
+	# removed: gone and refused again
+	assert_ok dev "$c" del "$T_TMP/full" /dev/bfull
+	assert_ok att "$c" /bin/sh -c '[ -e /dev/bfull ] || echo gone'
+	assert_eq "$OUT" gone "$c: the node is removed"
+	assert_status 1 att "$c" /bin/sh -c ': < /root/full'
+	assert_contains "$ERR" "Operation not permitted" "$c: c 1:7 refused again after del"
+	assert_status 1 dev "$c" del "$T_TMP/full" /dev/bfull
+	assert_contains "$ERR" "No such file" "$c: del of a missing node"
+	# a node in a new directory, and a symlink that points out of the container stays inside
+	ln -s /tmp "$T_LXCPATH/$T_ID-$c/rootfs/root/out"
+	assert_ok dev "$c" add "$T_TMP/full" /root/out/bfull2
+	assert_no_file /tmp/bfull2
+	assert_file "$T_LXCPATH/$T_ID-$c/rootfs/tmp/bfull2"
+	assert_ok dev "$c" add "$T_TMP/full" /new/dir/bfull3
+	assert_ok att "$c" /bin/sh -c 'head -c 2 /new/dir/bfull3 | wc -c'
+	assert_eq "$(echo $OUT)" 2 "$c: a node in a directory made for it"
+	stop_k "$c"
+	assert_status 1 dev "$c" add "$T_TMP/full" /dev/bfull
+	assert_contains "$ERR" "not running" "$c: a stopped container"
+}
+
+test_device_node_cgroup2_program() {
+	need_bpf_devices
+	# v1 allows everything: only the BPF program can refuse c 1:7
+	mk_container c "lxc.cgroup.devices.allow = a
+lxc.cgroup2.devices.deny = a
+lxc.cgroup2.devices.allow = c 1:3 rwm
+lxc.cgroup2.devices.allow = c 1:5 rwm
+lxc.cgroup2.devices.allow = c 5:* rwm
+lxc.cgroup2.devices.allow = c 136:* rwm"
+	add_del_case c 0
+}
+
+test_device_node_v1_list() {
+	need_runtime
+	[ -d /sys/fs/cgroup/devices ] || t_skip "needs the cgroup v1 devices controller"
+	mk_container c "lxc.cgroup.devices.deny = a
+lxc.cgroup.devices.allow = c 1:3 rwm
+lxc.cgroup.devices.allow = c 1:5 rwm
+lxc.cgroup.devices.allow = c 5:* rwm
+lxc.cgroup.devices.allow = c 136:* rwm"
+	add_del_case c 1
+}
+
 run_tests "$@"
