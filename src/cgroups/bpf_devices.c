@@ -333,7 +333,7 @@ static const char *bpf_hint(int e)
 	switch (e) {
 	case EPERM:
 	case EACCES:
-		return " (loading a device program needs root: CAP_SYS_ADMIN or CAP_BPF)";
+		return " (it needs CAP_SYS_ADMIN or CAP_BPF, and no seccomp or LSM policy forbidding bpf())";
 	case ENOSYS:
 		return " (this kernel has no bpf() system call: CONFIG_BPF_SYSCALL)";
 	case EINVAL:

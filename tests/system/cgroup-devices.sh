@@ -177,6 +177,43 @@ test_bad_rule_fails_the_start() {
 	assert_contains "$ERR" "major number is larger than 4095" "an out-of-range major"
 }
 
+# no_bpf CMD...: runs CMD with the bpf() system call failing with EPERM (a
+# seccomp filter, inherited by the monitor), as on a host that forbids it.
+no_bpf() {
+	python3 - "$@" <<'EOF'
+import ctypes, os, struct, sys
+filt = b"".join([
+    struct.pack("HBBI", 0x20, 0, 0, 0),               # A = seccomp_data.nr
+    struct.pack("HBBI", 0x15, 0, 1, 321),             # if A == __NR_bpf
+    struct.pack("HBBI", 0x06, 0, 0, 0x00050000 | 1),  #   return ERRNO(EPERM)
+    struct.pack("HBBI", 0x06, 0, 0, 0x7fff0000),      # return ALLOW
+])
+buf = ctypes.create_string_buffer(filt)
+class Prog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+prog = Prog(len(filt) // 8, ctypes.addressof(buf))
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(22, 2, ctypes.byref(prog), 0, 0) != 0:   # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+    sys.exit("seccomp: " + os.strerror(ctypes.get_errno()))
+os.execv(sys.argv[1], sys.argv[1:])
+EOF
+}
+
+test_kernel_refusal_fails_the_start() {
+	need_bpf_devices
+	mk_container c "lxc.cgroup2.devices.deny = b *:* rwm"
+	assert_status 1 no_bpf "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c"
+	assert_contains "$ERR" "lxc.cgroup2.devices.deny" "the key is named"
+	assert_contains "$ERR" "cannot load the cgroup2 device program: Operation not permitted" "the kernel's reason"
+	assert_eq "$(echo "$ERR" | grep -c .)" 1 "one line"
+	assert_eq "$(state_of c)" STOPPED "not running"
+	assert_no_file "$UNIFIED/lxc.payload.$T_ID-c"
+	# the same filter does not stop a container without cgroup2 device rules
+	mk_container n
+	assert_ok no_bpf "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-n"
+	assert_eq "$(state_of n)" RUNNING "no rules, no bpf() needed"
+}
+
 # dev SUFFIX add|del ARGS...: lxc-device on container SUFFIX.
 dev() {
 	local c=$1
