@@ -30,6 +30,7 @@
 #include "log.h"
 #include "monitor.h"
 #include "namespace.h"
+#include "shmount.h"
 #include "start_spawn.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
@@ -956,7 +957,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 				      .console_log = cb_console_log, .device_rule = cb_device_rule, .data = m };
 	char level[16];
 	int ret, wstatus = 0;
-	bool ran = false;
+	bool ran = false, shm_made = false;
 
 	m->state = STATE_STARTING;
 	m->epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -992,6 +993,12 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		.version = m->plan->hook_version,
 	};
 
+	if (m->plan->shmount_host) {
+		/* In the host's mount namespace, before the container's is cloned from it. */
+		ret = shmount_host_prepare(m->plan->shmount_host, &shm_made, err, errlen);
+		if (ret < 0)
+			goto fail;
+	}
 	if (m->plan->monitor_unshare) {
 		/* Before the pre-start hooks, so what they mount stays the monitor's. */
 		if (unshare(CLONE_NEWNS) < 0 || mount("", "/", NULL, MS_SLAVE | MS_REC, NULL) < 0) {
@@ -1082,6 +1089,8 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		set_state(m, STATE_STARTING);
 	}
 
+	if (shm_made)
+		shmount_host_release(m->plan->shmount_host, true);
 	leave_own_cgroup(m);
 	/* Whoever learns it is STOPPED may start it again at once: free the name first. */
 	cmd_server_close_listener(m->srv);
@@ -1103,6 +1112,8 @@ fail:
 	}
 	take_down(m, false, false);
 	post_stop(m, false);
+	if (shm_made)
+		shmount_host_release(m->plan->shmount_host, true);
 	leave_own_cgroup(m);
 	cmd_server_close_listener(m->srv);
 	set_state(m, STATE_STOPPED);

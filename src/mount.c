@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "mount.h"
+#include "shmount.h"
 #include "start_plan.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
@@ -291,13 +292,18 @@ int mount_parse_auto(const char *value, unsigned *bits, char *err, size_t errlen
 			*bits = (*bits & ~cg_mask) | set;
 			continue;
 		}
-		if (!strncmp(w, "shmounts:", 9)) {
-			snprintf(err, errlen, "'%s': shmounts is not supported by berth yet (remove it)", w);
-			return -EINVAL;
+		if (!strncmp(w, "shmounts", 8) && (w[8] == ':' || !w[8])) {
+			/* The paths themselves are read by the plan builder (shmount_parse). */
+			int ret = shmount_parse(w, NULL, NULL, err, errlen);
+			if (ret < 0)
+				return ret;
+			*bits |= AUTO_SHMOUNTS;
+			continue;
 		}
 bad:
 		snprintf(err, errlen,
-			 "unknown value '%s' (use proc[:mixed|:rw], sys[:mixed|:ro|:rw], cgroup[-full][:mixed|:ro|:rw][:force])", w);
+			 "unknown value '%s' (use proc[:mixed|:rw], sys[:mixed|:ro|:rw], cgroup[-full][:mixed|:ro|:rw][:force], shmounts:HOSTPATH[:CONTAINERPATH])",
+			 w);
 		return -EINVAL;
 	}
 	return 0;

@@ -10,7 +10,7 @@ src_libberth_core_la_SOURCES += \
 	src/commands.c src/commands.h \
 	src/namespace.c src/namespace.h \
 	src/rootfs.c src/rootfs.h \
-	src/mount.c src/mount.h \
+	src/mount.c src/mount.h src/shmount.c src/shmount.h \
 	src/autodev.c src/autodev.h \
 	src/console.c src/console.h \
 	src/caps.c src/caps.h \

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "mount.h"
 #include "namespace.h"
+#include "shmount.h"
 #include "start_plan.h"
 #include "start_signal.h"
 #include "util/cleanup.h"
@@ -370,6 +371,31 @@ static bool note_other(struct builder *b, const char *key)
 	return note_in(&b->notices_other, key);
 }
 
+/* The paths of lxc.mount.auto's shmounts: word (mount_parse_auto checked it); the last one wins. */
+static int read_shmounts(struct builder *b, const char *value)
+{
+	__do_free char *copy = strdup(value);
+	char *save = NULL, why[512];
+
+	if (!copy)
+		return -ENOMEM;
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		char *host = NULL, *cont = NULL;
+		int ret;
+
+		if (strncmp(w, "shmounts:", 9))
+			continue;
+		ret = shmount_parse(w, &host, &cont, why, sizeof(why));
+		if (ret < 0)
+			return ret;
+		free(b->p->shmount_host);
+		free(b->p->shmount_cont);
+		b->p->shmount_host = host;
+		b->p->shmount_cont = cont;
+	}
+	return 0;
+}
+
 static int read_item(struct builder *b, const struct plan_item *it)
 {
 	struct start_plan *p = b->p;
@@ -596,12 +622,16 @@ static int read_item(struct builder *b, const struct plan_item *it)
 	} else if (!strcmp(k, "lxc.mount.auto")) {
 		if (!*v) {
 			b->auto_bits = 0;
+			free(b->p->shmount_host);
+			free(b->p->shmount_cont);
+			b->p->shmount_host = b->p->shmount_cont = NULL;
 			return 0;
 		}
 		ret = mount_parse_auto(v, &b->auto_bits, why, sizeof(why));
 		if (ret < 0)
 			return fail(b, origin, "%s", why);
-		return replace_str(&b->auto_origin, origin);
+		ret = read_shmounts(b, v);
+		return ret ? ret : replace_str(&b->auto_origin, origin);
 	} else if (!strcmp(k, "lxc.cap.drop")) {
 		if (!*v) {
 			b->cap_drop = 0;
@@ -1340,6 +1370,11 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		if (ret < 0)
 			return ret;
 	}
+	/* After the entries, as LXC does: a bind of the host's shared tmpfs; it is a slave of the
+	 * host's copy after the propagation step, so later host mounts under it show up inside. */
+	if (p->shmount_host && add_mount(p, b->auto_origin, p->shmount_host, p->shmount_cont + 1, NULL, MS_BIND, NULL,
+					 MNT_OPT_CREATE_DIR) < 0)
+		return -ENOMEM;
 	p->cgroup_auto = b->auto_bits & (AUTO_CGROUP_RW | AUTO_CGROUP_RO | AUTO_CGROUP_MIXED | AUTO_CGROUP_FULL |
 					 AUTO_CGROUP_FORCE | AUTO_CGROUP_NOSPEC);
 	if ((p->cgroup_auto || p->n_hooks[HOOK_MOUNT]) && cgroup_entry(b, &cg_done) < 0)
@@ -1475,6 +1510,8 @@ void start_plan_free(struct start_plan *p)
 	free(p->rootfs_path);
 	free(p->rootfs_mount);
 	free(p->uts_name);
+	free(p->shmount_host);
+	free(p->shmount_cont);
 	free(p->console_path);
 	free(p->console_logfile);
 	free(p->tty_dir);

@@ -168,6 +168,8 @@ struct start_plan {
 	size_t n_cgroup_settings;
 	bool cgroup_relative;
 	unsigned cgroup_auto;   /* lxc.mount.auto cgroup bits (AUTO_CGROUP_*), mounts are compiled at spawn */
+	char *shmount_host;     /* lxc.mount.auto shmounts: the host's shared tmpfs (the monitor mounts it), NULL if none */
+	char *shmount_cont;     /* ... and where the container sees it (an absolute path inside) */
 
 	char *log_file;
 	int log_level;          /* -1: not set */

@@ -1,4 +1,4 @@
-/* test-mount.c - unit tests of mount options, fstab entries, lxc.mount.auto words and resolving paths inside a root; SPDX-License-Identifier: LGPL-2.1-or-later */
+/* test-mount.c - unit tests of mount options, fstab entries, lxc.mount.auto words (shmounts too) and resolving paths inside a root; SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mount.h"
+#include "shmount.h"
 #include "start_plan.h"
 #include "unit.h"
 
@@ -102,8 +103,92 @@ static void auto_words(void)
 	CHECK_CONTAINS(err, "proc:bogus");
 	CHECK_INT(mount_parse_auto("cgroup:ro:rw", &bits, err, sizeof(err)), -EINVAL);
 	CHECK_INT(mount_parse_auto("cgroupx", &bits, err, sizeof(err)), -EINVAL);
-	CHECK_INT(mount_parse_auto("shmounts:/a:/b", &bits, err, sizeof(err)), -EINVAL);
-	CHECK_CONTAINS(err, "shmounts");
+	CHECK_INT(mount_parse_auto("shmounts:", &bits, err, sizeof(err)), -EINVAL);
+	CHECK_CONTAINS(err, "shmounts needs a host path");
+	CHECK_INT(mount_parse_auto("shmounts", &bits, err, sizeof(err)), -EINVAL);
+	CHECK_INT(mount_parse_auto("shmounts:rel/path", &bits, err, sizeof(err)), -EINVAL);
+	CHECK_CONTAINS(err, "must be absolute");
+	CHECK_INT(mount_parse_auto("shmounts:/a:/", &bits, err, sizeof(err)), -EINVAL);
+	bits = 0;
+	CHECK_INT(mount_parse_auto("proc shmounts:/a:/b", &bits, err, sizeof(err)), 0);
+	CHECK(bits == (AUTO_PROC_MIXED | AUTO_SHMOUNTS));
+}
+
+/* shmounts:HOST[:CONT]: the container path defaults to LXC's /dev/.lxc-mounts. */
+static void shmounts_words(void)
+{
+	char *host = NULL, *cont = NULL;
+
+	CHECK_INT(shmount_parse("shmounts:/run/inject:/mnt/in", &host, &cont, err, sizeof(err)), 0);
+	CHECK_STR(host, "/run/inject");
+	CHECK_STR(cont, "/mnt/in");
+	free(host);
+	free(cont);
+	host = cont = NULL;
+	CHECK_INT(shmount_parse("shmounts:/run/inject", &host, &cont, err, sizeof(err)), 0);
+	CHECK_STR(host, "/run/inject");
+	CHECK_STR(cont, "/dev/.lxc-mounts");
+	free(host);
+	free(cont);
+	host = cont = NULL;
+	/* a trailing colon is the default too, as in LXC */
+	CHECK_INT(shmount_parse("shmounts:/run/inject:", &host, &cont, err, sizeof(err)), 0);
+	CHECK_STR(cont, "/dev/.lxc-mounts");
+	free(host);
+	free(cont);
+	CHECK_INT(shmount_parse("shmounts:/a:b", NULL, NULL, err, sizeof(err)), -EINVAL);
+}
+
+/* The plan binds the host path at the container path after the entries; the last word wins; "" clears. */
+static void shmounts_planned(void)
+{
+	const struct plan_item items[] = {
+		{ "lxc.rootfs.path", "/", "t.conf", 1 },
+		{ "lxc.mount.auto", "proc shmounts:/run/old", "t.conf", 2 },
+		{ "lxc.mount.entry", "/srv srv none bind,create=dir 0 0", "t.conf", 3 },
+		{ "lxc.mount.auto", "shmounts:/run/new:/inject", "t.conf", 4 },
+	};
+	const struct plan_item cleared[] = {
+		{ "lxc.mount.auto", "shmounts:/run/old", "t.conf", 1 },
+		{ "lxc.mount.auto", "", "t.conf", 2 },
+	};
+	struct start_plan *p = NULL;
+	size_t i_srv = 0, i_shm = 0;
+
+	CHECK_INT(start_plan_build(items, 4, "c1", "/var/lib/lxc", NULL, NULL, &p, err, sizeof(err)), 0);
+	if (!p)
+		return;
+	CHECK_STR(p->shmount_host, "/run/new");
+	CHECK_STR(p->shmount_cont, "/inject");
+	for (size_t i = 0; i < p->n_ops; i++) {
+		const struct plan_op *op = &p->ops[i];
+		if (op->kind != OP_MOUNT || !op->target)
+			continue;
+		if (!strcmp(op->target, "srv"))
+			i_srv = i;
+		if (!strcmp(op->target, "inject")) {
+			i_shm = i;
+			CHECK_STR(op->source, "/run/new");
+			CHECK((op->flags & MS_BIND) && (op->opt & MNT_OPT_CREATE_DIR));
+			CHECK_CONTAINS(op->origin, "t.conf:4: lxc.mount.auto");
+		}
+	}
+	CHECK(i_shm > 0 && i_srv > 0 && i_srv < i_shm);
+	start_plan_free(p);
+
+	p = NULL;
+	CHECK_INT(start_plan_build(cleared, 2, "c1", "/var/lib/lxc", NULL, NULL, &p, err, sizeof(err)), 0);
+	CHECK(p && p->shmount_host == NULL);
+	start_plan_free(p);
+
+	/* a bad word is refused with the file and line */
+	{
+		const struct plan_item bad[] = { { "lxc.mount.auto", "shmounts:relative", "t.conf", 7 } };
+		p = NULL;
+		CHECK_INT(start_plan_build(bad, 1, "c1", "/var/lib/lxc", NULL, NULL, &p, err, sizeof(err)), -EINVAL);
+		CHECK_CONTAINS(err, "t.conf:7");
+		CHECK_CONTAINS(err, "must be absolute");
+	}
 }
 
 /* A root with links that try to leave it: the resolution must stay inside. */
@@ -224,6 +309,8 @@ UNIT_MAIN_BEGIN
 RUN(options);
 RUN(entries);
 RUN(auto_words);
+RUN(shmounts_words);
+RUN(shmounts_planned);
 RUN(resolve_in_root);
 RUN(create_in_root);
 RUN(flags_format);
