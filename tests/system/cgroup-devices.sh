@@ -294,4 +294,37 @@ lxc.cgroup.devices.allow = c 136:* rwm"
 	add_del_case c 1
 }
 
+test_device_node_api_from_python() {
+	need_bpf_devices
+	local PY=/usr/bin/python3 out
+	[ -x "$PY" ] && "$PY" -c 'import lxc' 2>/dev/null || t_skip "no python3-lxc (apt-get install python3-lxc)"
+	mk_container c "lxc.cgroup2.devices.deny = a
+lxc.cgroup2.devices.allow = c 1:3 rwm
+lxc.cgroup2.devices.allow = c 5:* rwm
+lxc.cgroup2.devices.allow = c 136:* rwm"
+	mknod -m 666 "$T_TMP/zero" c 1 5
+	start_ok c
+	LD_LIBRARY_PATH=$BERTH_PREFIX/lib "$PY" - "$T_LXCPATH" "$T_ID-c" "$T_TMP/zero" <<'EOF' >"$T_TMP/py.out" 2>&1
+import sys, lxc
+c = lxc.Container(sys.argv[2], sys.argv[1])
+print("add", c.add_device_node(sys.argv[3], "/dev/bzero"))
+print("again", c.add_device_node(sys.argv[3], "/dev/bzero"))
+print("notnode", c.add_device_node("/etc/hostname", "/dev/x"))
+print(open("/proc/self/maps").read())
+EOF
+	out=$(cat "$T_TMP/py.out")
+	assert_contains "$out" "add True" "add_device_node from python3-lxc"
+	assert_contains "$out" "again False" "a second add fails (dest exists)"
+	assert_contains "$out" "notnode False" "a regular file is refused"
+	assert_contains "$out" "$BERTH_PREFIX/lib/liblxc.so" "berth's liblxc was used"
+	assert_ok att c /bin/sh -c 'head -c 5 /dev/bzero | wc -c'
+	assert_eq "$(echo $OUT)" 5 "the added node reads inside"
+	LD_LIBRARY_PATH=$BERTH_PREFIX/lib "$PY" -c 'import sys, lxc
+c = lxc.Container(sys.argv[2], sys.argv[1])
+print("remove", c.remove_device_node(sys.argv[3], "/dev/bzero"))' "$T_LXCPATH" "$T_ID-c" "$T_TMP/zero" >"$T_TMP/py.out" 2>&1
+	assert_contains "$(cat "$T_TMP/py.out")" "remove True" "remove_device_node from python3-lxc"
+	assert_ok att c /bin/sh -c '[ -e /dev/bzero ] || echo gone'
+	assert_eq "$OUT" gone "removed"
+}
+
 run_tests "$@"
