@@ -150,6 +150,25 @@ static bool may_change_devices(struct lxc_container *c)
 	return true;
 }
 
+/* The node just made gets the host node's mode and owner: through an O_PATH
+ * fd of it (checked to be that device), so a swapped-in link changes nothing.
+ * A failure leaves a root-owned 0600 node and a warning. */
+static void fix_node(int dirfd, const char *base, const char *dest, const struct stat *host)
+{
+	__do_close int fd = openat(dirfd, base, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	char proc[64];
+	struct stat in;
+
+	if (fd < 0 || fstat(fd, &in) < 0 || (in.st_mode & S_IFMT) != (host->st_mode & S_IFMT) ||
+	    in.st_rdev != host->st_rdev) {
+		WARN("%s inside the container: cannot set its mode and owner", dest);
+		return;
+	}
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (fchownat(fd, "", host->st_uid, host->st_gid, AT_EMPTY_PATH) < 0 || chmod(proc, host->st_mode & 07777) < 0)
+		WARN("%s inside the container: cannot set its mode and owner: %s", dest, strerror(errno));
+}
+
 static bool m_add_device_node(struct lxc_container *c, const char *src_path, const char *dest_path)
 {
 	__do_close int root = -EBADF, dirfd = -EBADF;
@@ -157,7 +176,6 @@ static bool m_add_device_node(struct lxc_container *c, const char *src_path, con
 	char dir[PATH_MAX], rule[64];
 	const char *base;
 	struct stat st;
-	mode_t old;
 	int ret;
 
 	if (!c)
@@ -186,17 +204,14 @@ static bool m_add_device_node(struct lxc_container *c, const char *src_path, con
 	node_rule(&st, rule, sizeof(rule));
 	if (cgroup_rule(c, true, rule) < 0)
 		return false;
-	/* The host node's type, numbers and mode; mknodat never follows a link. */
-	old = umask(0);
-	ret = mknodat(dirfd, base, st.st_mode & (S_IFMT | 07777), st.st_rdev);
-	umask(old);
+	/* The host node's type and numbers; mknodat never follows a link. The
+	 * mode is set after (no umask(): it is the whole process's). */
+	ret = mknodat(dirfd, base, (st.st_mode & S_IFMT) | 0600, st.st_rdev);
 	if (ret < 0) {
 		container_error(c, errno, "cannot create %s inside the container: %s", dest, strerror(errno));
 		return false;
 	}
-	/* The host node's owner too; a node root owns is still usable if that fails. */
-	if (fchownat(dirfd, base, st.st_uid, st.st_gid, AT_SYMLINK_NOFOLLOW) < 0)
-		WARN("%s inside the container stays root's: %s", dest, strerror(errno));
+	fix_node(dirfd, base, dest, &st);
 	return true;
 }
 
