@@ -63,7 +63,7 @@ int main(int argc, char **argv)
 		ok = add ? c->attach_interface(c, dev, dst) : c->detach_interface(c, dev, dst);
 	if (!ok) {
 		/* attach/detach_interface leave the report to the caller; the device-node
-		 * methods log their own error (for now the not-implemented one). */
+		 * methods log their own one-line error. */
 		if (!args.quiet && !is_node(dev))
 			fprintf(stderr, "lxc-device: %s\n",
 				c->error_string ? c->error_string : "failed");
