@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -383,11 +384,19 @@ static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 	return 0;
 }
 
+/* lxc.cgroup.dir* as the cgroup module takes them. */
+static struct cgroup_dirs plan_cgroup_dirs(const struct start_plan *p)
+{
+	return (struct cgroup_dirs){ .dir = p->cgroup_dir, .container = p->cgroup_dir_container,
+				     .monitor = p->cgroup_dir_monitor, .pivot = p->cgroup_dir_pivot,
+				     .inner = p->cgroup_dir_inner };
+}
+
 /* The rest of the payload cgroup, made while the child sets up (start_spawn). */
 static int finish_payload(void *ctx, char *err, size_t errlen)
 {
 	struct monitor *m = ctx;
-	int ret = cgroup_create_rest(m->payload, m->plan->cgroup_relative || geteuid() != 0, err, errlen);
+	int ret = cgroup_create_rest(m->payload, err, errlen);
 
 	return ret < 0 ? ret : apply_limits(m, false, err, errlen);
 }
@@ -400,21 +409,24 @@ static int finish_payload(void *ctx, char *err, size_t errlen)
 static int make_payload(struct monitor *m, char *err, size_t errlen)
 {
 	bool split = cgroup_layout_has(m->layout, CG_HIER_V1) && cgroup_layout_has(m->layout, CG_HIER_V2);
-	char leaf[300];
+	const struct cgroup_dirs dirs = plan_cgroup_dirs(m->plan);
 	int ret;
 
 	/* A container of the same name in another lxcpath may hold lxc.payload.NAME:
-	 * then take the next free suffix, as LXC does. (An empty one left by a
-	 * killed monitor is removed and reused.) */
+	 * then take the next free suffix, as LXC does (not for a path the config
+	 * fixes with lxc.cgroup.dir.container). An empty one left by a killed
+	 * monitor is removed and reused. */
 	ret = -EBUSY;
-	for (int i = 0; i < 100 && ret == -EBUSY; i++) {
-		if (i)
-			snprintf(leaf, sizeof(leaf), "lxc.payload.%s-%d", m->plan->name, i);
-		else
-			snprintf(leaf, sizeof(leaf), "lxc.payload.%s", m->plan->name);
+	for (int i = 0; i < 100 && ret == -EBUSY && (i == 0 || !cgroup_dirs_fixed(&dirs, false)); i++) {
+		__do_free char *path = cgroup_dirs_path(&dirs, false, m->plan->name, i);
+		const struct cgroup_place pl = { .path = path, .inner = cgroup_dirs_inner(&dirs),
+						 .relative = m->plan->cgroup_relative || geteuid() != 0 };
+
+		if (!path)
+			return -ENOMEM;
 		err[0] = '\0';
-		ret = cgroup_create_some(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0,
-					 split ? CG_HIER_V2 : CG_HIER_V1 | CG_HIER_V2, &m->payload, err, errlen);
+		ret = cgroup_create_some(m->layout, &pl, split ? CG_HIER_V2 : CG_HIER_V1 | CG_HIER_V2, &m->payload, err,
+					 errlen);
 	}
 	if (ret < 0)
 		return ret;
@@ -602,17 +614,20 @@ static int spawn_init(struct monitor *m, char *err, size_t errlen)
  * for, so it is made once the caller has its answer. */
 static void enter_monitor_cgroup(struct monitor *m)
 {
-	char leaf[300], why[2048] = "";
+	const struct cgroup_dirs dirs = plan_cgroup_dirs(m->plan);
+	char why[2048] = "";
 	int ret = -EBUSY;
 
 	/* A monitor of the same name that is just exiting may still be in its
-	 * cgroup: take the next free suffix then, as LXC does. */
-	for (int i = 0; i < 10 && ret == -EBUSY; i++) {
-		if (i)
-			snprintf(leaf, sizeof(leaf), "lxc.monitor.%s-%d", m->plan->name, i);
-		else
-			snprintf(leaf, sizeof(leaf), "lxc.monitor.%s", m->plan->name);
-		ret = cgroup_create(m->layout, leaf, m->plan->cgroup_relative || geteuid() != 0, &m->mon_cg, why, sizeof(why));
+	 * cgroup: take the next free suffix then, as LXC does (unless
+	 * lxc.cgroup.dir.monitor fixes the path). */
+	for (int i = 0; i < 10 && ret == -EBUSY && (i == 0 || !cgroup_dirs_fixed(&dirs, true)); i++) {
+		__do_free char *path = cgroup_dirs_path(&dirs, true, m->plan->name, i);
+		const struct cgroup_place pl = { .path = path, .relative = m->plan->cgroup_relative || geteuid() != 0 };
+
+		if (!path)
+			return;
+		ret = cgroup_create(m->layout, &pl, &m->mon_cg, why, sizeof(why));
 	}
 	if (ret < 0) {
 		WARN("the monitor stays in its parent's cgroup: %s", why);
@@ -681,6 +696,8 @@ static void take_down(struct monitor *m, bool ran, bool reboot)
 	m->pid = -1;
 	/* The program is detached with the cgroup; our fd was its last other reference. */
 	dev_state_free(&m->devs);
+	/* The parents lxc.cgroup.dir made may hold the monitor's cgroup too: they go with it. */
+	cgroup_pass_parents(m->payload, m->mon_cg);
 	if (m->payload && cgroup_destroy(m->payload) < 0)
 		WARN("could not remove all of the container's cgroups (lxc.payload.%s)", m->plan->name);
 	m->payload = NULL;
@@ -758,7 +775,15 @@ static void on_console(struct monitor *m)
 	}
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
-	/* EIO: nobody in the container holds the console any more. */
+	/* EIO: nobody in the container holds the console right now. systemd closes
+	 * it after booting and its console getty opens it again later: hold a slave
+	 * ourselves (the spawn of a reboot reuses it), so the master stops reporting
+	 * a hangup and what the container writes next is still read. */
+	if (n < 0 && errno == EIO && m->ptys[0].slave < 0) {
+		m->ptys[0].slave = ioctl(m->ptys[0].master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+		if (m->ptys[0].slave >= 0)
+			return;
+	}
 	unwatch(m, m->ptys[0].master);
 	m->console_reading = false;
 }
@@ -895,7 +920,13 @@ static int setup_signals(struct monitor *m)
 static void leave_own_cgroup(struct monitor *m)
 {
 	if (m->mon_cg) {
-		cgroup_return_self(m->layout, m->mon_v2_entered);
+		/* Out of the cgroup before removing it: where lxc.cgroup.dir.monitor.pivot
+		 * says, else back where the monitor started. */
+		if (m->plan->cgroup_dir_pivot)
+			cgroup_pivot_self(m->layout, m->plan->cgroup_dir_pivot,
+					  m->plan->cgroup_relative || geteuid() != 0, m->mon_v2_entered);
+		else
+			cgroup_return_self(m->layout, m->mon_v2_entered);
 		cgroup_destroy(m->mon_cg);
 		m->mon_cg = NULL;
 	}

@@ -18,6 +18,7 @@
 
 #include "caps.h"
 #include "cgroups/bpf_devices.h"
+#include "cgroups/cgroup.h"
 #include "conf/validate.h"
 #include "log.h"
 #include "mount.h"
@@ -697,8 +698,17 @@ static int read_item(struct builder *b, const struct plan_item *it)
 			return ret;
 		}
 		if (str_has_prefix(k, "lxc.cgroup.dir")) {
-			note_other(b, k);
-			return 0;
+			/* Where the cgroups go; checked together at the end (cgroup_dirs_check). */
+			char **dst = !strcmp(k, "lxc.cgroup.dir") ? &p->cgroup_dir :
+				     !strcmp(k, "lxc.cgroup.dir.container") ? &p->cgroup_dir_container :
+				     !strcmp(k, "lxc.cgroup.dir.monitor") ? &p->cgroup_dir_monitor :
+				     !strcmp(k, "lxc.cgroup.dir.monitor.pivot") ? &p->cgroup_dir_pivot :
+				     !strcmp(k, "lxc.cgroup.dir.container.inner") ? &p->cgroup_dir_inner : NULL;
+			if (!dst) {
+				note_other(b, k);
+				return 0;
+			}
+			return replace_str(dst, *v ? v : NULL);
 		}
 		if (v2 && *v && (!strcmp(file, "devices.allow") || !strcmp(file, "devices.deny"))) {
 			/* Kept in order among the cgroup2 settings; the monitor compiles
@@ -1432,6 +1442,14 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 	if (r)
 		return -ENOMEM;
 
+	{
+		const struct cgroup_dirs dirs = { p->cgroup_dir, p->cgroup_dir_container, p->cgroup_dir_monitor,
+						  p->cgroup_dir_pivot, p->cgroup_dir_inner };
+		char why[512];
+
+		if (cgroup_dirs_check(&dirs, why, sizeof(why)) < 0)
+			return fail(b, p->config_file ? p->config_file : "config", "%s", why);
+	}
 	p->n_cgroup_settings = b->cgroup.n;
 	p->cgroup_settings = b->cgroup.v;
 	b->cgroup.v = NULL;
@@ -1532,6 +1550,11 @@ void start_plan_free(struct start_plan *p)
 		free(p->cgroup_settings[i].origin);
 	}
 	free(p->cgroup_settings);
+	free(p->cgroup_dir);
+	free(p->cgroup_dir_container);
+	free(p->cgroup_dir_monitor);
+	free(p->cgroup_dir_pivot);
+	free(p->cgroup_dir_inner);
 	free(p->log_file);
 	for (size_t i = 0; i < p->n_ops; i++) {
 		free(p->ops[i].origin);

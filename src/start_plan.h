@@ -167,6 +167,8 @@ struct start_plan {
 	struct plan_kv *cgroup_settings; /* lxc.cgroup.* (key "memory.limit_in_bytes") and lxc.cgroup2.* (key prefixed "2:") */
 	size_t n_cgroup_settings;
 	bool cgroup_relative;
+	/* lxc.cgroup.dir, .dir.container, .dir.monitor, .dir.monitor.pivot, .dir.container.inner (NULL: unset) */
+	char *cgroup_dir, *cgroup_dir_container, *cgroup_dir_monitor, *cgroup_dir_pivot, *cgroup_dir_inner;
 	unsigned cgroup_auto;   /* lxc.mount.auto cgroup bits (AUTO_CGROUP_*), mounts are compiled at spawn */
 	char *shmount_host;     /* lxc.mount.auto shmounts: the host's shared tmpfs (the monitor mounts it), NULL if none */
 	char *shmount_cont;     /* ... and where the container sees it (an absolute path inside) */

@@ -18,9 +18,13 @@
 
 struct cgroup_set {
 	const struct cgroup_layout *l;
-	char **paths; /* per hierarchy: the directory we made, NULL if none */
-	int *fds;     /* per hierarchy: O_DIRECTORY fd of it, -1 if none */
-	char *leaf;
+	char **paths;  /* per hierarchy: the directory we made (limits go here), NULL if none */
+	int *fds;      /* per hierarchy: O_DIRECTORY fd of the directory processes enter, -1 if none */
+	int *lfds;     /* per hierarchy: fd of paths[i] when processes enter an inner one, else -1 */
+	char ***made;  /* per hierarchy: parents of paths[i] we created, outermost first */
+	char *leaf;    /* the place's path below the base */
+	char *inner;   /* NULL or the inner directory's name */
+	bool relative;
 };
 
 int cg_write_at(int dirfd, const char *file, const char *value)
@@ -296,30 +300,141 @@ static void set_free(struct cgroup_set *s)
 		free(s->paths ? s->paths[i] : NULL);
 		if (s->fds && s->fds[i] >= 0)
 			close(s->fds[i]);
+		if (s->lfds && s->lfds[i] >= 0)
+			close(s->lfds[i]);
+		if (s->made)
+			strv_free(s->made[i]);
 	}
 	free(s->paths);
 	free(s->fds);
+	free(s->lfds);
+	free(s->made);
 	free(s->leaf);
+	free(s->inner);
 	free(s);
 }
 
-/* mkdir leaf in hierarchy i (a stale empty one from a killed monitor is replaced). */
-static int create_one(struct cgroup_set *s, size_t i, bool relative, char *err, size_t errlen)
+/* An empty set over l: every fd -1. */
+static struct cgroup_set *set_new(const struct cgroup_layout *l)
 {
-	const struct cg_hierarchy *h = &s->l->h[i];
-	const char *leaf = s->leaf;
-	__do_free char *base = base_dir(h, relative);
-	__do_close int basefd = -EBADF;
-	int ret;
+	struct cgroup_set *s = calloc(1, sizeof(*s));
+	size_t n = l->n ? l->n : 1;
 
-	if (!base) {
+	if (!s)
+		return NULL;
+	s->l = l;
+	s->paths = calloc(n, sizeof(*s->paths));
+	s->fds = malloc(n * sizeof(*s->fds));
+	s->lfds = malloc(n * sizeof(*s->lfds));
+	s->made = calloc(n, sizeof(*s->made));
+	if (!s->paths || !s->fds || !s->lfds || !s->made) {
+		set_free(s);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		s->fds[i] = s->lfds[i] = -1;
+	return s;
+}
+
+/*
+ * Opens (making what is missing) every parent directory of `path` below
+ * basefd, returning an fd of the innermost one. Directories made are
+ * appended to *made (full paths, for removal) and initialized like the
+ * leaf (cpuset, controller delegation).
+ */
+static int open_parents(const struct cg_hierarchy *h, int basefd, const char *base, const char *path, char ***made,
+			char *err, size_t errlen)
+{
+	__do_free char *copy = strdup(path);
+	__do_free char *cur = strdup(base);
+	int fd = fcntl(basefd, F_DUPFD_CLOEXEC, 3);
+	char *slash, *comp;
+
+	if (!copy || !cur || fd < 0) {
+		if (fd >= 0)
+			close(fd);
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
-	basefd = open(base, O_DIRECTORY | O_CLOEXEC);
-	if (basefd < 0) {
-		snprintf(err, errlen, "cannot open cgroup %s: %s", base, strerror(errno));
+	slash = strrchr(copy, '/');
+	if (!slash)
+		return fd;
+	*slash = '\0';
+	for (char *save = NULL, *p = copy; (comp = strtok_r(p, "/", &save)); p = NULL) {
+		bool created = false;
+		char *next_path;
+		int next;
+
+		h->driver->prepare_base(h, fd);
+		if (mkdirat(fd, comp, 0755) == 0)
+			created = true;
+		else if (errno != EEXIST) {
+			int ret = -errno;
+			snprintf(err, errlen, "cannot create cgroup %s/%s: %s", cur, comp, strerror(errno));
+			close(fd);
+			return ret;
+		}
+		next_path = str_printf("%s/%s", cur, comp);
+		if (!next_path || (created && strv_append(made, next_path) < 0)) {
+			free(next_path);
+			close(fd);
+			snprintf(err, errlen, "out of memory");
+			return -ENOMEM;
+		}
+		free(cur);
+		cur = next_path;
+		next = openat(fd, comp, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+		if (next < 0) {
+			int ret = -errno;
+			snprintf(err, errlen, "cannot open cgroup %s: %s", cur, strerror(errno));
+			close(fd);
+			return ret;
+		}
+		/* Also a parent that was there: an empty cpuset one would keep every
+		 * task out of the leaf (init_dir only fills what is empty). */
+		{
+			int ret = h->driver->init_dir(h, fd, next);
+			if (ret < 0) {
+				snprintf(err, errlen, "cannot initialize cgroup %s: %s", cur, strerror(-ret));
+				close(next);
+				close(fd);
+				return ret;
+			}
+		}
+		close(fd);
+		fd = next;
+	}
+	return fd;
+}
+
+/* Makes the place in hierarchy i: missing parents, the leaf (a stale empty one
+ * from a killed monitor is replaced), the inner directory. */
+static int create_one(struct cgroup_set *s, size_t i, char *err, size_t errlen)
+{
+	const struct cg_hierarchy *h = &s->l->h[i];
+	const char *leaf = strrchr(s->leaf, '/') ? strrchr(s->leaf, '/') + 1 : s->leaf;
+	__do_free char *root = base_dir(h, s->relative);
+	__do_free char *base = NULL;
+	__do_close int rootfd = -EBADF;
+	__do_close int basefd = -EBADF;
+	int ret, fd;
+
+	if (!root) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	rootfd = open(root, O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		snprintf(err, errlen, "cannot open cgroup %s: %s", root, strerror(errno));
 		return -errno;
+	}
+	basefd = open_parents(h, rootfd, root, s->leaf, &s->made[i], err, errlen);
+	if (basefd < 0)
+		return basefd;
+	base = leaf == s->leaf ? strdup(root) : str_printf("%s/%.*s", root, (int)(leaf - 1 - s->leaf), s->leaf);
+	if (!base) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
 	}
 	h->driver->prepare_base(h, basefd);
 	if (mkdirat(basefd, leaf, 0755) < 0) {
@@ -347,14 +462,35 @@ static int create_one(struct cgroup_set *s, size_t i, bool relative, char *err, 
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
-	s->fds[i] = openat(basefd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-	if (s->fds[i] < 0) {
+	fd = openat(basefd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0) {
 		snprintf(err, errlen, "cannot open cgroup %s: %s", s->paths[i], strerror(errno));
 		return -errno;
 	}
-	ret = h->driver->init_dir(h, basefd, s->fds[i]);
-	if (ret < 0)
+	s->fds[i] = fd;
+	ret = h->driver->init_dir(h, basefd, fd);
+	if (ret < 0) {
 		snprintf(err, errlen, "cannot initialize cgroup %s: %s", s->paths[i], strerror(-ret));
+		return ret;
+	}
+	if (!s->inner)
+		return 0;
+	/* Limits stay on the outer directory, out of the container's reach; its
+	 * processes and its cgroup namespace go one level down. */
+	h->driver->prepare_base(h, fd);
+	if (mkdirat(fd, s->inner, 0755) < 0 && errno != EEXIST) {
+		snprintf(err, errlen, "cannot create cgroup %s/%s: %s", s->paths[i], s->inner, strerror(errno));
+		return -errno;
+	}
+	s->lfds[i] = fd;
+	s->fds[i] = openat(fd, s->inner, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	if (s->fds[i] < 0) {
+		snprintf(err, errlen, "cannot open cgroup %s/%s: %s", s->paths[i], s->inner, strerror(errno));
+		return -errno;
+	}
+	ret = h->driver->init_dir(h, fd, s->fds[i]);
+	if (ret < 0)
+		snprintf(err, errlen, "cannot initialize cgroup %s/%s: %s", s->paths[i], s->inner, strerror(-ret));
 	return ret;
 }
 
@@ -363,29 +499,26 @@ static bool selected(const struct cg_hierarchy *h, unsigned which)
 	return (which & (h->driver->v2 ? CG_HIER_V2 : CG_HIER_V1)) != 0;
 }
 
-int cgroup_create_some(const struct cgroup_layout *l, const char *leaf, bool relative, unsigned which,
+int cgroup_create_some(const struct cgroup_layout *l, const struct cgroup_place *pl, unsigned which,
 		       struct cgroup_set **out, char *err, size_t errlen)
 {
-	struct cgroup_set *s = calloc(1, sizeof(*s));
+	struct cgroup_set *s = set_new(l);
 
 	if (!s)
 		return -ENOMEM;
-	s->l = l;
-	s->leaf = strdup(leaf);
-	s->paths = calloc(l->n ? l->n : 1, sizeof(*s->paths));
-	s->fds = malloc((l->n ? l->n : 1) * sizeof(*s->fds));
-	if (!s->leaf || !s->paths || !s->fds) {
+	s->relative = pl->relative;
+	s->leaf = strdup(pl->path);
+	s->inner = pl->inner && *pl->inner ? strdup(pl->inner) : NULL;
+	if (!s->leaf || (pl->inner && *pl->inner && !s->inner)) {
 		set_free(s);
 		return -ENOMEM;
 	}
-	for (size_t i = 0; i < l->n; i++)
-		s->fds[i] = -1;
 	for (size_t i = 0; i < l->n; i++) {
 		int ret;
 
 		if (!selected(&l->h[i], which))
 			continue;
-		ret = create_one(s, i, relative, err, errlen);
+		ret = create_one(s, i, err, errlen);
 		if (ret < 0) {
 			cgroup_destroy(s);
 			return ret;
@@ -395,20 +528,20 @@ int cgroup_create_some(const struct cgroup_layout *l, const char *leaf, bool rel
 	return 0;
 }
 
-int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
+int cgroup_create(const struct cgroup_layout *l, const struct cgroup_place *pl, struct cgroup_set **out,
 		  char *err, size_t errlen)
 {
-	return cgroup_create_some(l, leaf, relative, CG_HIER_V1 | CG_HIER_V2, out, err, errlen);
+	return cgroup_create_some(l, pl, CG_HIER_V1 | CG_HIER_V2, out, err, errlen);
 }
 
-int cgroup_create_rest(struct cgroup_set *s, bool relative, char *err, size_t errlen)
+int cgroup_create_rest(struct cgroup_set *s, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < s->l->n; i++) {
 		int ret;
 
 		if (s->paths[i])
 			continue;
-		ret = create_one(s, i, relative, err, errlen);
+		ret = create_one(s, i, err, errlen);
 		if (ret < 0)
 			return ret; /* what was made is removed by cgroup_destroy */
 	}
@@ -461,19 +594,10 @@ int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, 
 {
 	char procfile[64], line[4096];
 	__do_fclose FILE *f = NULL;
-	struct cgroup_set *s = calloc(1, sizeof(*s));
+	struct cgroup_set *s = set_new(l);
 
 	if (!s)
 		return -ENOMEM;
-	s->l = l;
-	s->paths = calloc(l->n ? l->n : 1, sizeof(*s->paths));
-	s->fds = malloc((l->n ? l->n : 1) * sizeof(*s->fds));
-	if (!s->paths || !s->fds) {
-		set_free(s);
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < l->n; i++)
-		s->fds[i] = -1;
 	snprintf(procfile, sizeof(procfile), "/proc/%d/cgroup", pid);
 	f = fopen(procfile, "re");
 	if (!f) {
@@ -693,7 +817,7 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 		snprintf(err, errlen, "the container's cgroup in %s is missing", s->l->h[idx].mountpoint);
 		return -ENOENT;
 	}
-	ret = cg_write_at(s->fds[idx], key, value);
+	ret = cg_write_at(s->lfds[idx] >= 0 ? s->lfds[idx] : s->fds[idx], key, value);
 	if (ret < 0) {
 		snprintf(err, errlen, "cannot write '%s' to %s/%s: %s", value, s->paths[idx], key, strerror(-ret));
 		return ret;
@@ -751,6 +875,10 @@ int cgroup_destroy(struct cgroup_set *s)
 			close(s->fds[i]);
 			s->fds[i] = -1;
 		}
+		if (s->lfds[i] >= 0) {
+			close(s->lfds[i]);
+			s->lfds[i] = -1;
+		}
 		parent = strdup(s->paths[i]);
 		if (!parent)
 			return -ENOMEM;
@@ -764,6 +892,11 @@ int cgroup_destroy(struct cgroup_set *s)
 		r = rmdir_tree(pfd, slash + 1);
 		if (r < 0)
 			ret = r;
+		/* Parents we made go too, innermost first, unless something else
+		 * (another container's cgroup) is in them now. Parents that were
+		 * there before are never touched. */
+		for (size_t k = strv_len(s->made[i]); r == 0 && k > 0; k--)
+			(void)rmdir(s->made[i][k - 1]); /* EBUSY: still in use, stays */
 	}
 	set_free(s);
 	return ret;
@@ -779,4 +912,170 @@ size_t cgroup_mount_specs(const struct cgroup_layout *l, struct cgroup_mount_spe
 		n++;
 	}
 	return n;
+}
+
+int cgroup_pivot_self(const struct cgroup_layout *l, const char *path, bool relative, bool v2)
+{
+	bool single = single_threaded();
+	int ret = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cg_hierarchy *h = &l->h[i];
+		__do_free char *root = NULL;
+		__do_close int rootfd = -EBADF;
+		__do_close int parentfd = -EBADF;
+		__do_close int fd = -EBADF;
+		char **made = NULL, err[256];
+		const char *leaf = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		int r;
+
+		root = base_dir(h, relative);
+		if (!root)
+			return -ENOMEM;
+		rootfd = open(root, O_DIRECTORY | O_CLOEXEC);
+		if (rootfd < 0) {
+			ret = -errno;
+			continue;
+		}
+		/* Made if missing and kept: the monitor is still in it when it exits. */
+		parentfd = open_parents(h, rootfd, root, path, &made, err, sizeof(err));
+		strv_free(made);
+		if (parentfd < 0) {
+			ret = parentfd;
+			continue;
+		}
+		if (mkdirat(parentfd, leaf, 0755) == 0) {
+			fd = openat(parentfd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+			if (fd >= 0)
+				h->driver->init_dir(h, parentfd, fd);
+		} else {
+			fd = openat(parentfd, leaf, O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+		}
+		if (fd < 0) {
+			ret = -errno;
+			continue;
+		}
+		if (h->driver->v2 && !v2)
+			continue; /* made, as everywhere, but the monitor never entered cgroup2 */
+		r = enter_one(fd, h->driver->v2, single);
+		if (r < 0)
+			ret = r;
+	}
+	return ret;
+}
+
+void cgroup_pass_parents(struct cgroup_set *from, struct cgroup_set *to)
+{
+	if (!from || !to || from->l != to->l)
+		return;
+	for (size_t i = 0; i < from->l->n; i++) {
+		for (char **p = from->made[i]; p && *p; p++) {
+			bool have = false;
+
+			for (char **q = to->made[i]; q && *q; q++)
+				have |= !strcmp(*p, *q);
+			if (!have && strv_append(&to->made[i], *p) < 0)
+				return; /* out of memory: from keeps the rest */
+		}
+		strv_free(from->made[i]);
+		from->made[i] = NULL;
+	}
+}
+
+/* ---- lxc.cgroup.dir* ---- */
+
+/* "a//b/./c/" -> "a/b/c" (the keys were checked for ".." and a leading '/'). */
+static char *normalize(const char *p)
+{
+	__do_free char *copy = strdup(p);
+	char *out = calloc(1, strlen(p) + 1), *save = NULL;
+
+	if (!copy || !out) {
+		free(out);
+		return NULL;
+	}
+	for (char *c = strtok_r(copy, "/", &save); c; c = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(c, "."))
+			continue;
+		if (*out)
+			strcat(out, "/");
+		strcat(out, c);
+	}
+	return out;
+}
+
+/* Whether a is b or lies inside it. */
+static bool inside(const char *a, const char *b)
+{
+	__do_free char *na = normalize(a);
+	__do_free char *nb = normalize(b);
+	size_t n;
+
+	if (!na || !nb)
+		return false;
+	n = strlen(nb);
+	return !strncmp(na, nb, n) && (na[n] == '\0' || na[n] == '/');
+}
+
+static bool set(const char *v)
+{
+	return v && *v;
+}
+
+int cgroup_dirs_check(const struct cgroup_dirs *d, char *err, size_t errlen)
+{
+	if (set(d->container) != set(d->monitor)) {
+		snprintf(err, errlen, "lxc.cgroup.dir.container and lxc.cgroup.dir.monitor must be set together (%s is missing)",
+			 set(d->container) ? "lxc.cgroup.dir.monitor" : "lxc.cgroup.dir.container");
+		return -EINVAL;
+	}
+	if (set(d->container) && set(d->dir)) {
+		snprintf(err, errlen,
+			 "lxc.cgroup.dir cannot be combined with lxc.cgroup.dir.container and lxc.cgroup.dir.monitor: keep one or the other");
+		return -EINVAL;
+	}
+	if (set(d->container) && (inside(d->container, d->monitor) || inside(d->monitor, d->container))) {
+		snprintf(err, errlen,
+			 "lxc.cgroup.dir.container (%s) and lxc.cgroup.dir.monitor (%s) must be different cgroups, neither inside the other",
+			 d->container, d->monitor);
+		return -EINVAL;
+	}
+	if (set(d->pivot) && set(d->container) && (inside(d->pivot, d->container) || inside(d->pivot, d->monitor))) {
+		snprintf(err, errlen,
+			 "lxc.cgroup.dir.monitor.pivot (%s) must lie outside lxc.cgroup.dir.container and lxc.cgroup.dir.monitor: those are removed at stop",
+			 d->pivot);
+		return -EINVAL;
+	}
+	if (set(d->inner) && !set(d->container))
+		WARN("lxc.cgroup.dir.container.inner = %s has no effect without lxc.cgroup.dir.container and lxc.cgroup.dir.monitor",
+		     d->inner);
+	return 0;
+}
+
+bool cgroup_dirs_fixed(const struct cgroup_dirs *d, bool monitor)
+{
+	return set(monitor ? d->monitor : d->container);
+}
+
+const char *cgroup_dirs_inner(const struct cgroup_dirs *d)
+{
+	return set(d->container) && set(d->inner) ? d->inner : NULL;
+}
+
+char *cgroup_dirs_path(const struct cgroup_dirs *d, bool monitor, const char *name, int attempt)
+{
+	const char *fixed = monitor ? d->monitor : d->container;
+	const char *prefix = monitor ? "lxc.monitor." : "lxc.payload.";
+	__do_free char *leaf = NULL;
+	__do_free char *joined = NULL;
+
+	if (set(fixed))
+		return normalize(fixed);
+	leaf = attempt > 0 ? str_printf("%s%s-%d", prefix, name, attempt) : str_printf("%s%s", prefix, name);
+	if (!leaf)
+		return NULL;
+	if (!set(d->dir))
+		return move_ptr(leaf);
+	joined = str_printf("%s/%s", d->dir, leaf);
+	return joined ? normalize(joined) : NULL;
 }

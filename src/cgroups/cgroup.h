@@ -29,12 +29,22 @@ void cgroup_layout_free(struct cgroup_layout *l);
 /* A cgroup of ours (lxc.payload.NAME, lxc.monitor.NAME) in every hierarchy. */
 struct cgroup_set;
 
+/* Where a cgroup of ours goes, the same in every hierarchy. */
+struct cgroup_place {
+	const char *path;  /* below the base: "lxc.payload.c1", "X/lxc.payload.c1" (lxc.cgroup.dir), "a/b" */
+	const char *inner; /* NULL, or a child of path that processes enter and the cgroup
+			    * namespace is rooted at (lxc.cgroup.dir.container.inner); limits
+			    * still go to path */
+	bool relative;     /* base: our own cgroup (lxc.cgroup.relative, or not root), else the root */
+};
+
 /*
- * Creates `leaf` in every hierarchy, under the hierarchy's root (as LXC does
- * for root) or under our own cgroup when `relative` (lxc.cgroup.relative, or
- * not root). A stale empty one from a killed monitor is removed first.
+ * Creates the place in every hierarchy, under the hierarchy's root (as LXC does
+ * for root) or under our own cgroup when relative. Missing parents of path are
+ * made (and later removed by cgroup_destroy, if empty); existing ones are used
+ * as they are. A stale empty leaf from a killed monitor is removed first.
  */
-int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative, struct cgroup_set **out,
+int cgroup_create(const struct cgroup_layout *l, const struct cgroup_place *pl, struct cgroup_set **out,
 		  char *err, size_t errlen);
 /*
  * The cgroups a running process is in, in every hierarchy of l (from
@@ -46,12 +56,12 @@ int cgroup_create(const struct cgroup_layout *l, const char *leaf, bool relative
 int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, struct cgroup_set **out, char *err,
 		    size_t errlen);
 void cgroup_close(struct cgroup_set *s);
-/* Which hierarchies cgroup_create_some makes the leaf in. */
+/* Which hierarchies cgroup_create_some makes the place in. */
 enum { CG_HIER_V1 = 1, CG_HIER_V2 = 2 };
-int cgroup_create_some(const struct cgroup_layout *l, const char *leaf, bool relative, unsigned which,
+int cgroup_create_some(const struct cgroup_layout *l, const struct cgroup_place *pl, unsigned which,
 		       struct cgroup_set **out, char *err, size_t errlen);
-/* Makes the leaf in the hierarchies cgroup_create_some left out. */
-int cgroup_create_rest(struct cgroup_set *s, bool relative, char *err, size_t errlen);
+/* Makes the place in the hierarchies cgroup_create_some left out. */
+int cgroup_create_rest(struct cgroup_set *s, char *err, size_t errlen);
 /* The directory fds of the hierarchies in which (CG_HIER_*), in layout order:
  * a child cloned before cgroup_create_rest gets them from its parent and
  * installs them with cgroup_adopt_fds (same order) to enter them. Returns the count. */
@@ -73,6 +83,9 @@ int cgroup_enter_self(struct cgroup_set *s, bool skip_v2, char *err, size_t errl
 int cgroup_enter_self_v2(struct cgroup_set *s, char *err, size_t errlen);
 /* Moves the calling process back where it started (before removing its own cgroup). */
 int cgroup_return_self(const struct cgroup_layout *l, bool v2);
+/* Moves the calling process into `path` below the base (lxc.cgroup.dir.monitor.pivot),
+ * made if missing and left in place; cgroup2 only when v2. */
+int cgroup_pivot_self(const struct cgroup_layout *l, const char *path, bool relative, bool v2);
 /* lxc.cgroup.KEY (v2 false) or lxc.cgroup2.KEY (v2 true) = value. */
 int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, bool v2, char *err, size_t errlen);
 /* An fd of the cgroup2 directory (for CLONE_INTO_CGROUP), -1 if none. */
@@ -81,8 +94,33 @@ int cgroup_v2_fd(const struct cgroup_set *s);
  * CGROUP_UNIFIED: the cgroup2 one). */
 #define CGROUP_UNIFIED "unified"
 const char *cgroup_path(const struct cgroup_set *s, const char *controller);
+/* Hands the parents `from` made to `to`, which removes them when it is destroyed
+ * (the payload's lxc.cgroup.dir parents also hold the monitor's cgroup, which
+ * goes last). Both sets must be over the same layout. */
+void cgroup_pass_parents(struct cgroup_set *from, struct cgroup_set *to);
 /* Removes the set's directories (and any the container made below them), frees it. */
 int cgroup_destroy(struct cgroup_set *s);
+
+/* The lxc.cgroup.dir* keys of a container (NULL: unset), each checked alone at parse time. */
+struct cgroup_dirs {
+	const char *dir;       /* lxc.cgroup.dir: parent of lxc.payload.NAME and lxc.monitor.NAME */
+	const char *container; /* lxc.cgroup.dir.container: the payload cgroup itself */
+	const char *monitor;   /* lxc.cgroup.dir.monitor: the monitor's cgroup itself */
+	const char *pivot;     /* lxc.cgroup.dir.monitor.pivot: where the monitor goes at the end */
+	const char *inner;     /* lxc.cgroup.dir.container.inner (with dir.container only) */
+};
+/* Checks the keys together (as LXC 5.0): dir.container and dir.monitor both or
+ * neither, different and not one inside the other, not with lxc.cgroup.dir; the
+ * pivot outside both. 0 or -EINVAL with the reason in err. */
+int cgroup_dirs_check(const struct cgroup_dirs *d, char *err, size_t errlen);
+/* The payload's (monitor false) or the monitor's path below the base: "lxc.payload.NAME"
+ * ("-N" added for attempt N > 0), "DIR/lxc.payload.NAME", or dir.container as it is.
+ * Malloc'd, NULL when out of memory. */
+char *cgroup_dirs_path(const struct cgroup_dirs *d, bool monitor, const char *name, int attempt);
+/* Whether that path is fixed by the config (no other name to try when it is busy). */
+bool cgroup_dirs_fixed(const struct cgroup_dirs *d, bool monitor);
+/* The inner directory to use (dir.container.inner when dir.container is set), else NULL. */
+const char *cgroup_dirs_inner(const struct cgroup_dirs *d);
 
 /* cgroup_key.c: a key of get/set_cgroup_item ("memory.limit_in_bytes") is
  * CONTROLLER.FILE naming a file of the container's own cgroup (no '/', no

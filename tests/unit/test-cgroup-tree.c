@@ -70,7 +70,7 @@ static void fake_hybrid_tree(void)
 	CHECK_INT(mkdir(mem, 0755), 0);
 	CHECK_INT(mkdir(uni, 0755), 0);
 
-	CHECK_INT(cgroup_create(&l, "lxc.payload.t", false, &s, err, sizeof(err)), 0);
+	CHECK_INT(cgroup_create(&l, &(struct cgroup_place){ .path = "lxc.payload.t" }, &s, err, sizeof(err)), 0);
 	if (!s)
 		return;
 	mp = cgroup_path(s, "memory");
