@@ -1,11 +1,10 @@
 # console.sh - lxc-console against a running busybox container: the console's shell, a getty login on tty1, detach and reattach, window size, busy and missing ttys, a stopped container
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# CI has no terminal: lxc-console runs on a pty made by a small python3 driver
-# (pty.fork) that plays a script of steps: expect:REGEX, send:TEXT (python
-# escapes: \r, \x01), winsize:ROWS COLS (sets it and sends SIGWINCH), sleep:S,
-# exit:CODE (waits for lxc-console to exit with CODE).
+# CI has no terminal: lxc-console runs on a pty made by pty.lib's python3
+# driver, which plays a script of steps (see there).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/pty.lib"
 
 LXC_CONSOLE=$(tool lxc-console)
 LXC_START=$(tool lxc-start)
@@ -19,64 +18,6 @@ need_root_busybox() {
 	[ -x "$TEMPLATE" ] || t_skip "the busybox template is not installed at $TEMPLATE"
 	[ -x "$PY" ] || t_skip "needs $PY to give lxc-console a terminal"
 	write_driver
-}
-
-write_driver() {
-	cat >"$T_TMP/drive.py" <<'PYEOF'
-import os, pty, re, select, signal, struct, sys, time, fcntl, termios
-steps, cmd = sys.argv[1].split('\n'), sys.argv[2:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(cmd[0], cmd)
-buf = b''
-def pump(t):
-    global buf
-    r, _, _ = select.select([fd], [], [], t)
-    if r:
-        try:
-            buf += os.read(fd, 4096)
-        except OSError:
-            time.sleep(0.1)
-def fail(code, why):
-    sys.stderr.write('%s; lxc-console showed: %r\n' % (why, buf[-600:]))
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    sys.exit(code)
-for st in steps:
-    op, _, arg = st.partition(':')
-    if op == 'expect':
-        end = time.time() + 15
-        while not re.search(arg.encode(), buf):
-            if time.time() > end:
-                fail(3, 'no %r within 15s' % arg)
-            pump(0.2)
-        buf = buf[re.search(arg.encode(), buf).end():]
-    elif op == 'send':
-        os.write(fd, arg.encode().decode('unicode_escape').encode('latin1'))
-    elif op == 'winsize':
-        rows, cols = map(int, arg.split())
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-        os.kill(pid, signal.SIGWINCH)
-    elif op == 'sleep':
-        end = time.time() + float(arg)
-        while time.time() < end:
-            pump(0.1)
-    elif op == 'exit':
-        end = time.time() + 15
-        while True:
-            p, status = os.waitpid(pid, os.WNOHANG)
-            if p:
-                code = os.waitstatus_to_exitcode(status)
-                if code != int(arg):
-                    fail(4, 'exit status %d, expected %s' % (code, arg))
-                break
-            if time.time() > end:
-                fail(5, 'lxc-console did not exit')
-            pump(0.2)
-sys.stdout.buffer.write(buf)
-PYEOF
 }
 
 # drive STEPS LXC-CONSOLE-ARGS...: lxc-console on a pty, playing STEPS (one per line).
