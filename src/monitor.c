@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -774,7 +775,15 @@ static void on_console(struct monitor *m)
 	}
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
-	/* EIO: nobody in the container holds the console any more. */
+	/* EIO: nobody in the container holds the console right now. systemd closes
+	 * it after booting and its console getty opens it again later: hold a slave
+	 * ourselves (the spawn of a reboot reuses it), so the master stops reporting
+	 * a hangup and what the container writes next is still read. */
+	if (n < 0 && errno == EIO && m->ptys[0].slave < 0) {
+		m->ptys[0].slave = ioctl(m->ptys[0].master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+		if (m->ptys[0].slave >= 0)
+			return;
+	}
 	unwatch(m, m->ptys[0].master);
 	m->console_reading = false;
 }
