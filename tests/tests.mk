@@ -7,7 +7,7 @@ EXTRA_DIST += tests/unit/unit.h
 dist-hook: dist-test-scripts
 dist-test-scripts:
 	$(MKDIR_P) $(distdir)/tests/system $(distdir)/tests/bench
-	cp -p $(srcdir)/tests/system/*.sh $(distdir)/tests/system/
+	cp -p $(srcdir)/tests/system/*.sh $(srcdir)/tests/system/*.lib $(distdir)/tests/system/
 	for f in $(srcdir)/tests/bench/*; do [ -f "$$f" ] && cp -p "$$f" $(distdir)/tests/bench/ || :; done
 .PHONY: dist-test-scripts
 
