@@ -319,6 +319,44 @@ static void check_busy(enum layout_kind k)
 	CHECK(is_dir("%s/%s", f.mp[0], "busy/held/child"));
 }
 
+/* lxc.cgroup.dir's parents also hold the monitor's cgroup: the payload hands
+ * them over and they go with the monitor's, which is removed last. */
+static void check_pass_parents(enum layout_kind k)
+{
+	struct fake f;
+	struct cgroup_set *pay = NULL, *mon = NULL;
+	char err[512];
+
+	fake_init(&f, k, "/");
+	CHECK_INT(cgroup_create(&f.l, &(struct cgroup_place){ .path = "shared/lxc.payload.p" }, &pay, err, sizeof(err)), 0);
+	CHECK_INT(cgroup_create(&f.l, &(struct cgroup_place){ .path = "shared/lxc.monitor.p" }, &mon, err, sizeof(err)), 0);
+	if (!pay || !mon)
+		return;
+	cgroup_pass_parents(pay, mon);
+	CHECK_INT(cgroup_destroy(pay), 0);
+	for (size_t i = 0; i < f.l.n; i++)
+		CHECK(is_dir("%s/%s", f.mp[i], "shared/lxc.monitor.p"));
+	CHECK_INT(cgroup_destroy(mon), 0);
+	for (size_t i = 0; i < f.l.n; i++)
+		CHECK(!is_dir("%s/%s", f.mp[i], "shared"));
+}
+
+/* lxc.cgroup.dir.monitor.pivot: made in every hierarchy (parents too) and kept. */
+static void check_pivot(enum layout_kind k)
+{
+	struct fake f;
+
+	fake_init(&f, k, "/");
+	/* A fake tree has no tasks file to write: a v1 move fails, the directories are
+	 * made. Without v2 the cgroup2 one is only made (nothing to move). */
+	if (k == PURE_V2)
+		CHECK_INT(cgroup_pivot_self(&f.l, "piv/ot", false, false), 0);
+	else
+		CHECK(cgroup_pivot_self(&f.l, "piv/ot", false, false) < 0);
+	for (size_t i = 0; i < f.l.n; i++)
+		CHECK(is_dir("%s/%s", f.mp[i], "piv/ot"));
+}
+
 static void layouts(void (*fn)(enum layout_kind))
 {
 	fn(PURE_V2);
@@ -331,6 +369,8 @@ static void test_existing_parent(void) { layouts(check_existing_parent); }
 static void test_inner(void) { layouts(check_inner); }
 static void test_relative(void) { layouts(check_relative); }
 static void test_busy(void) { layouts(check_busy); }
+static void test_pass_parents(void) { layouts(check_pass_parents); }
+static void test_pivot(void) { layouts(check_pivot); }
 
 UNIT_MAIN_BEGIN
 {
@@ -345,6 +385,8 @@ UNIT_MAIN_BEGIN
 	RUN(test_inner);
 	RUN(test_relative);
 	RUN(test_busy);
+	RUN(test_pass_parents);
+	RUN(test_pivot);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	(void)!system(cmd);
 }
