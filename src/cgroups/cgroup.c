@@ -1029,6 +1029,16 @@ int cgroup_dirs_check(const struct cgroup_dirs *d, char *err, size_t errlen)
 			 set(d->container) ? "lxc.cgroup.dir.monitor" : "lxc.cgroup.dir.container");
 		return -EINVAL;
 	}
+	for (int i = 0; i < 2; i++) {
+		const char *v = i ? d->monitor : d->container;
+		__do_free char *n = set(v) ? normalize(v) : NULL;
+
+		if (n && !*n) {
+			snprintf(err, errlen, "%s = %s names the root cgroup itself: give a cgroup below it",
+				 i ? "lxc.cgroup.dir.monitor" : "lxc.cgroup.dir.container", v);
+			return -EINVAL;
+		}
+	}
 	if (set(d->container) && set(d->dir)) {
 		snprintf(err, errlen,
 			 "lxc.cgroup.dir cannot be combined with lxc.cgroup.dir.container and lxc.cgroup.dir.monitor: keep one or the other");

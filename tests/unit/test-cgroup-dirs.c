@@ -161,6 +161,15 @@ static void test_check(void)
 				    sizeof(err)),
 		  -EINVAL);
 	CHECK_CONTAINS(err, "lxc.cgroup.dir.monitor.pivot");
+	CHECK_INT(cgroup_dirs_check(&(struct cgroup_dirs){ .container = "./", .monitor = "m" }, err, sizeof(err)), -EINVAL);
+	CHECK_CONTAINS(err, "root cgroup itself");
+	/* lxc.cgroup.dir = . is the root: the usual names right under it */
+	CHECK_INT(cgroup_dirs_check(&(struct cgroup_dirs){ .dir = "." }, err, sizeof(err)), 0);
+	{
+		char *p = cgroup_dirs_path(&(struct cgroup_dirs){ .dir = "." }, false, "web", 0);
+		CHECK_STR(p, "lxc.payload.web");
+		free(p);
+	}
 }
 
 /* lxc.cgroup.dir = X: X made in every hierarchy, then removed with the leaf. */
