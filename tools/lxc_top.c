@@ -30,6 +30,7 @@ struct options {
 	bool batch;
 	bool reverse;
 	char sort;    /* n c b m s k */
+	bool quiet;   /* -q: no notice that nothing runs */
 };
 
 /* What one container uses; counters as the kernel reports them. */
@@ -362,7 +363,7 @@ static int one_round(const char *lxcpath, struct options *o, bool *said_none)
 		for (int i = 0; i < n; i++)
 			print_csv(rows[i].c->name, &rows[i].u);
 		/* Said once each time the list becomes empty, on stderr: the CSV stays clean. */
-		if (n == 0 && !*said_none)
+		if (n == 0 && !*said_none && !o->quiet)
 			fprintf(stderr, "lxc-top: no container is running in %s\n", lxcpath);
 	} else {
 		int room = terminal_rows() - 4; /* two header lines, the total, the cursor's line */
@@ -507,6 +508,7 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	lxcpath = tool_lxcpath(&args);
+	o.quiet = args.quiet;
 	hz = sysconf(_SC_CLK_TCK);
 	if (hz > 0)
 		user_hz = hz;

@@ -79,6 +79,8 @@ test_no_container_running() {
 	assert_contains "$ERR" "no container is running in $T_LXCPATH"
 	# said once, not every round
 	assert_eq "$(printf '%s\n' "$ERR" | grep -c 'no container')" 1 "said once"
+	top_batch -q
+	assert_eq "$ERR" "" "-q: no notice"
 }
 
 test_bad_options() {
