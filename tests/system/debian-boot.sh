@@ -44,12 +44,7 @@ host_with_bridge() {
 	ip netns add "$H" || return 1
 	on_cleanup "ip netns del $H"
 	ip -n "$H" link set lo up
-	# The command socket is abstract: it lives in the monitor's netns, so the tools talk from there.
-	local t
-	for t in lxc-info lxc-stop lxc-console; do
-		printf '#!/bin/sh\nexec nsenter --net=/run/netns/%s -- %s "$@"\n' "$H" "$(tool $t)" >"$T_TMP/$t"
-		chmod +x "$T_TMP/$t"
-	done
+	tools_in_netns "$H" lxc-info lxc-stop lxc-console
 	LXC_INFO=$T_TMP/lxc-info
 	LXC_STOP=$T_TMP/lxc-stop
 	LXC_CONSOLE=$T_TMP/lxc-console
@@ -143,16 +138,8 @@ test_debian_boots_gets_a_lease_and_shows_a_login() {
 	fi
 
 	# systemd reaches its target (the gettys are up by then).
-	local state=""
-	for i in $(seq 60); do
-		state=$(nsenter -t "$pid" -m -u -i -n -p -C -r -w -- systemctl is-system-running 2>/dev/null)
-		case "$state" in running | degraded) break ;; esac
-		sleep 1
-	done
-	case "$state" in
-	running | degraded) ;;
-	*) t_fail "systemctl is-system-running says '$state' after 60 s" ;;
-	esac
+	local state
+	wait_systemd "$pid" 60
 
 	# tty1: systemd's getty@tty1 shows its login prompt (again, after an empty line); Ctrl-a q detaches.
 	assert_ok console "expect:Connected to tty 1

@@ -34,13 +34,8 @@ host_ns() {
 	ip netns add "$H" || return 1
 	on_cleanup "ip netns del $H"
 	ip -n "$H" link set lo up
-	# The command socket is abstract, so it lives in the monitor's netns ($H):
-	# lxc-info and lxc-stop (runtime.lib's too, and the cleanups) talk to it from there.
-	local t
-	for t in lxc-info lxc-stop lxc-device; do
-		printf '#!/bin/sh\nexec nsenter --net=/run/netns/%s -- %s "$@"\n' "$H" "$(tool $t)" >"$T_TMP/$t"
-		chmod +x "$T_TMP/$t"
-	done
+	# lxc-info and lxc-stop (runtime.lib's too, and the cleanups) talk to the monitors from $H.
+	tools_in_netns "$H" lxc-info lxc-stop lxc-device
 	LXC_INFO=$T_TMP/lxc-info
 	LXC_STOP=$T_TMP/lxc-stop
 }

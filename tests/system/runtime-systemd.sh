@@ -20,18 +20,10 @@ lxc.apparmor.profile = unconfined
 EOF
 	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k"
 	assert_ok "$LXC_START" -P "$T_LXCPATH" -n "$name"
-	local pid state i
+	local pid state
 	pid=$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -pH)
 	assert_match "$(readlink /proc/$pid/exe)" "/lib/systemd/systemd$" "systemd is the init"
-	for i in $(seq 30); do
-		state=$(nsenter -t "$pid" -m -u -i -n -p -C -r -w -- systemctl is-system-running 2>/dev/null)
-		case "$state" in running | degraded) break ;; esac
-		sleep 1
-	done
-	case "$state" in
-	running | degraded) ;;
-	*) t_fail "systemctl is-system-running says '$state' after 30s; failed units: $(nsenter -t "$pid" -a -- systemctl --failed --no-legend 2>&1 | head -5)" ;;
-	esac
+	wait_systemd "$pid" 30
 	# a clean shutdown (systemd gets SIGRTMIN+3, as with LXC)
 	local t0=$SECONDS
 	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$name" -t 30
