@@ -61,11 +61,12 @@ att() {
 	"$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-$c" "$@"
 }
 
-# att_bg SUFFIX ARGS...: lxc-attach in the background, $! being lxc-attach itself (not a subshell).
+# att_bg SUFFIX ARGS...: lxc-attach in the background, $! being lxc-attach itself
+# (not a subshell), with SIGINT not ignored (lib.sh's DEFAULT_SIGNALS).
 att_bg() {
 	local c=$1
 	shift
-	exec "$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-$c" "$@"
+	exec $DEFAULT_SIGNALS "$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-$c" "$@"
 }
 
 # A container running, for tests that need just one.
@@ -89,7 +90,7 @@ child_of() {
 # (as on a user's terminal), the actions in order; prints all output, exits with CMD's code.
 ptyrun() {
 	"$PY" - "$@" <<'EOF'
-import os, pty, sys, time, select, struct, fcntl, termios
+import os, pty, sys, time, select, struct, fcntl, termios, signal
 args = sys.argv[1:]
 acts = []
 while args and args[0] != '--':
@@ -104,6 +105,9 @@ def setsize(fd, r, c):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', r, c, 0, 0))
 pid, fd = pty.fork()
 if pid == 0:
+    # Ctrl-C must reach the command even when this suite runs with SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
     os.execvp(args[0], args)
 for a in acts:
     if a[0] == '--size':

@@ -20,9 +20,6 @@ template() {
 	printf '%s\n' "$T_TMP/$1"
 }
 
-# Resets SIGINT and SIGTERM to their defaults, then execs the rest (a background job of a script ignores SIGINT).
-DEFAULT_SIGNALS='$SIG{INT} = "DEFAULT"; $SIG{TERM} = "DEFAULT"; exec @ARGV or die "exec: $!"'
-
 # Waits up to 10 s for a file to appear.
 wait_file() {
 	for _ in $(seq 100); do
@@ -262,7 +259,7 @@ interrupt_test() { # interrupt_test SIGNAL EXPECTED-STATUS
 	local n=${T_ID}int t pid status before p
 	t=$(slow_template)
 	before=$(ls -A "$T_LXCPATH")
-	perl -e "$DEFAULT_SIGNALS" "$(tool lxc-create)" -P "$T_LXCPATH" -n "$n" -t "$t" >"$T_TMP/out" 2>"$T_TMP/err" &
+	$DEFAULT_SIGNALS "$(tool lxc-create)" -P "$T_LXCPATH" -n "$n" -t "$t" >"$T_TMP/out" 2>"$T_TMP/err" &
 	pid=$!
 	on_cleanup "kill $pid; [ -f '$T_TMP/pids' ] && kill \$(cat '$T_TMP/pids')"
 	wait_file "$T_TMP/pids" || t_fail "the template did not start"

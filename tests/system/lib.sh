@@ -76,6 +76,12 @@ host_state() {
 	} | sort
 }
 
+# DEFAULT_SIGNALS CMD...: runs CMD with SIGINT and SIGQUIT at their defaults.
+# A background job of a script starts with them ignored (and so does
+# everything under a suite started in the background), and an ignored signal
+# stays ignored across exec: a test of what Ctrl-C does must reset them.
+DEFAULT_SIGNALS="env --default-signal=INT,QUIT"
+
 run_tests() {
 	local only=("$@") fn status
 	check_is_berth
