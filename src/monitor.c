@@ -324,6 +324,32 @@ static bool is_device_rule(const struct plan_kv *kv)
 	return !strcmp(kv->key, "2:devices.allow") || !strcmp(kv->key, "2:devices.deny");
 }
 
+static bool is_v1_device_rule(const struct plan_kv *kv)
+{
+	return !strcmp(kv->key, "devices.allow") || !strcmp(kv->key, "devices.deny");
+}
+
+/*
+ * Whether the lxc.cgroup.devices.* rules make the device program: on a host
+ * with cgroup2 and no v1 devices controller (pure cgroup2), for a config with
+ * no lxc.cgroup2.devices.* rules of its own. LXC ignores v1 rules there, which
+ * leaves a config written for a v1 host without any device policy; the two
+ * lists mean the same, so berth keeps the policy.
+ */
+static bool v1_rules_make_program(const struct monitor *m)
+{
+	bool v1 = false;
+
+	if (!cgroup_layout_has(m->layout, CG_HIER_V2) || cgroup_layout_has_v1(m->layout, "devices"))
+		return false;
+	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
+		if (is_device_rule(&m->plan->cgroup_settings[i]))
+			return false;
+		v1 = v1 || is_v1_device_rule(&m->plan->cgroup_settings[i]);
+	}
+	return v1;
+}
+
 /*
  * lxc.cgroup2.devices.*: one BPF device program on the payload's cgroup2
  * directory, attached before the init is cloned into it. The monitor keeps
@@ -331,6 +357,7 @@ static bool is_device_rule(const struct plan_kv *kv)
  */
 static int apply_devices(struct monitor *m, char *err, size_t errlen)
 {
+	bool from_v1 = v1_rules_make_program(m);
 	struct dev_rule *rules;
 	const char *origin = NULL;
 	size_t n = 0;
@@ -344,14 +371,22 @@ static int apply_devices(struct monitor *m, char *err, size_t errlen)
 	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
 		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
 
-		if (!is_device_rule(kv))
+		if (from_v1 ? !is_v1_device_rule(kv) : !is_device_rule(kv))
 			continue;
 		if (!origin)
 			origin = kv->origin;
-		/* Checked when the plan was built. */
-		if (dev_rule_parse(kv->value, !strcmp(kv->key, "2:devices.allow"), &rules[n], why, sizeof(why)) == 0)
-			n++;
+		/* cgroup2 rules were checked when the plan was built; v1 rules,
+		 * which the kernel checks on a v1 host, are checked here. */
+		if (dev_rule_parse(kv->value, str_has_suffix(kv->key, "devices.allow"), &rules[n], why, sizeof(why)) < 0) {
+			snprintf(err, errlen, "%s: %s", kv->origin, why);
+			free(rules);
+			return -EINVAL;
+		}
+		n++;
 	}
+	if (from_v1)
+		INFO("%s: this host has no v1 devices controller: the lxc.cgroup.devices.* rules make the cgroup2 device program",
+		     origin);
 	if (n && !cgroup_layout_has(m->layout, CG_HIER_V2)) {
 		WARN("%s: not applied: this host has no cgroup2 hierarchy for a device program (lxc.cgroup.devices.* rules apply)",
 		     origin);
@@ -373,7 +408,7 @@ static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 		char why[2048];
 		int ret;
 
-		if (is2 != v2 || (is2 && is_device_rule(kv)))
+		if (is2 != v2 || (is2 && is_device_rule(kv)) || (!is2 && is_v1_device_rule(kv) && v1_rules_make_program(m)))
 			continue;
 		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2, why, sizeof(why));
 		if (ret < 0) {

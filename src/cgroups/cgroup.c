@@ -774,6 +774,27 @@ static const struct cg_hierarchy *find_v1(const struct cgroup_layout *l, const c
 	return NULL;
 }
 
+/* Whether the cgroup2 hierarchy h has the controller of KEY ("hugetlb" of
+ * "hugetlb.2MB.max"); the core "cgroup.*" files every cgroup has. */
+static bool v2_has_controller(const struct cg_hierarchy *h, const char *key)
+{
+	size_t n = strcspn(key, ".");
+
+	if (n == 6 && !strncmp(key, "cgroup", 6))
+		return true;
+	for (char **c = h->controllers; c && *c; c++)
+		if (strlen(*c) == n && !strncmp(*c, key, n))
+			return true;
+	return false;
+}
+
+bool cgroup_layout_has_v1(const struct cgroup_layout *l, const char *controller)
+{
+	size_t idx;
+
+	return find_v1(l, controller, &idx) != NULL;
+}
+
 int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, bool v2, char *err, size_t errlen)
 {
 	size_t idx = 0;
@@ -791,15 +812,19 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 				found = true;
 			}
 		if (!found) {
-			snprintf(err, errlen, "this host has no cgroup2 hierarchy (use lxc.cgroup.* keys for cgroup v1)");
-			return -ENOENT;
+			/* As LXC: a config may carry limits for both kinds of host. */
+			WARN("lxc.cgroup2.%s = %s ignored: this host has no cgroup2 hierarchy (lxc.cgroup.* keys apply)", key,
+			     value);
+			return 0;
 		}
-		/* On a hybrid host the controllers live in the v1 hierarchies: as
-		 * LXC, cgroup2 limits are skipped with a warning there rather than
-		 * failing the start of a config written for a cgroup2 host. */
-		if (!s->l->pure_v2) {
-			WARN("lxc.cgroup2.%s = %s ignored: this host mixes cgroup v1 and cgroup2 (hybrid layout: use lxc.cgroup.* keys)",
-			     key, value);
+		/* On a hybrid host most controllers live in the v1 hierarchies:
+		 * a cgroup2 limit of one of those is skipped with a warning rather
+		 * than failing the start of a config written for a cgroup2 host.
+		 * One whose controller the unified tree carries (hugetlb on some
+		 * hybrid hosts) is applied there. */
+		if (!s->l->pure_v2 && !v2_has_controller(&s->l->h[idx], key)) {
+			WARN("lxc.cgroup2.%s = %s ignored: this hybrid host's cgroup2 tree has no '%.*s' controller (use lxc.cgroup.* keys)",
+			     key, value, (int)strcspn(key, "."), key);
 			return 0;
 		}
 	} else {
@@ -807,9 +832,12 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 		size_t n = strcspn(key, ".");
 
 		snprintf(controller, sizeof(controller), "%.*s", (int)(n < 63 ? n : 63), key);
+		if (s->l->pure_v2) {
+			WARN("lxc.cgroup.%s = %s ignored: this host has only cgroup2 (lxc.cgroup2.* keys apply)", key, value);
+			return 0;
+		}
 		if (!find_v1(s->l, controller, &idx)) {
-			snprintf(err, errlen, "no cgroup v1 hierarchy on this host has the controller '%s'%s", controller,
-				 s->l->pure_v2 ? " (this host uses cgroup2: write lxc.cgroup2.* keys)" : "");
+			snprintf(err, errlen, "no cgroup v1 hierarchy on this host has the controller '%s'", controller);
 			return -ENOENT;
 		}
 	}

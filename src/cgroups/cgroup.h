@@ -69,6 +69,8 @@ size_t cgroup_fds(const struct cgroup_set *s, unsigned which, int *fds, size_t m
 void cgroup_adopt_fds(struct cgroup_set *s, unsigned which, const int *fds, size_t n);
 /* Whether the layout has v1 (CG_HIER_V1) or cgroup2 (CG_HIER_V2) hierarchies. */
 bool cgroup_layout_has(const struct cgroup_layout *l, unsigned which);
+/* Whether a v1 hierarchy of l carries controller ("devices"). */
+bool cgroup_layout_has_v1(const struct cgroup_layout *l, const char *controller);
 /* Moves pid into the set in every hierarchy (cgroup.procs: each burst of
  * moves waits for an RCU grace period, milliseconds; prefer the calls below). */
 int cgroup_attach(struct cgroup_set *s, pid_t pid, char *err, size_t errlen);
@@ -86,7 +88,10 @@ int cgroup_return_self(const struct cgroup_layout *l, bool v2);
 /* Moves the calling process into `path` below the base (lxc.cgroup.dir.monitor.pivot),
  * made if missing and left in place; cgroup2 only when v2. */
 int cgroup_pivot_self(const struct cgroup_layout *l, const char *path, bool relative, bool v2);
-/* lxc.cgroup.KEY (v2 false) or lxc.cgroup2.KEY (v2 true) = value. */
+/* lxc.cgroup.KEY (v2 false) or lxc.cgroup2.KEY (v2 true) = value, at start.
+ * A key for the other kind of host (v1 on pure cgroup2, cgroup2 without a
+ * cgroup2 hierarchy or, on a hybrid host, whose controller its cgroup2 tree
+ * lacks) is skipped with a warning and returns 0, as LXC does. */
 int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, bool v2, char *err, size_t errlen);
 /* An fd of the cgroup2 directory (for CLONE_INTO_CGROUP), -1 if none. */
 int cgroup_v2_fd(const struct cgroup_set *s);

@@ -19,26 +19,6 @@ need_bpf_devices() {
 	command -v python3 >/dev/null || t_skip "needs python3 (to query the kernel's BPF programs)"
 }
 
-# A block device the host itself may open, as "MAJ MIN": the root disk (the
-# device of / in mountinfo) if this host lets root open it, else a loop device.
-host_block_dev() {
-	local d n
-	d=$(awk '$5 == "/" {print $3; exit}' /proc/self/mountinfo)
-	for n in "$d" $(ls /dev/loop[0-9]* 2>/dev/null | xargs -r stat -c '%t:%T' | while IFS=: read -r a b; do
-		echo "$((16#$a)):$((16#$b))"; done); do
-		[ -n "$n" ] || continue
-		rm -f "$T_TMP/probe"
-		mknod "$T_TMP/probe" b "${n%:*}" "${n#*:}" 2>/dev/null || continue
-		if dd if="$T_TMP/probe" of=/dev/null count=0 2>/dev/null; then
-			rm -f "$T_TMP/probe"
-			echo "${n%:*} ${n#*:}"
-			return 0
-		fi
-	done
-	rm -f "$T_TMP/probe"
-	return 1
-}
-
 # bpf_query DIR: ids of the device programs attached to the cgroup2 directory DIR.
 # bpf_alive ID: whether the kernel still has program ID.
 bpf_py() {

@@ -106,6 +106,22 @@ lxc.cgroup.pids.max = 21"
 	assert_eq "$OUT" 21 "the v1 limit applies"
 }
 
+# hugetlb is the controller this hybrid host's cgroup2 tree carries: its
+# lxc.cgroup2 limit is applied there (other cgroup2 keys are skipped above).
+test_cgroup2_hugetlb_limit() {
+	need_runtime
+	local base
+	base=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+	[ -n "$base" ] || t_skip "the host has no cgroup2 hierarchy"
+	grep -qw hugetlb "$base/cgroup.controllers" || t_skip "the host's cgroup2 tree has no hugetlb controller"
+	[ -d /sys/kernel/mm/hugepages/hugepages-2048kB ] || t_skip "this kernel has no 2 MB huge pages"
+	mk_container c "lxc.cgroup2.hugetlb.2MB.max = 4194304"
+	start_ok c
+	assert_ok cg c hugetlb.2MB.max
+	assert_eq "$OUT" 4194304 "hugetlb.2MB.max from lxc.cgroup2, in the cgroup2 tree"
+	assert_eq "$(cat "$base/lxc.payload.$T_ID-c/hugetlb.2MB.max" 2>&1)" 4194304 "the host's view"
+}
+
 test_info_stats() {
 	need_runtime
 	need_v1 memory cpuacct

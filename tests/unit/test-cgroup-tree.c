@@ -56,7 +56,7 @@ static char *slurp(const char *dir, const char *file)
 static void fake_hybrid_tree(void)
 {
 	char mem[128], uni[128], err[512];
-	char *memc[] = { "memory", NULL }, *unic[] = { NULL }, *pidc[] = { "pids", NULL };
+	char *memc[] = { "memory", NULL }, *unic[] = { "hugetlb", NULL }, *pidc[] = { "pids", NULL };
 	struct cg_hierarchy h[2] = {
 		{ .driver = &cg_v1_driver, .mountpoint = mem, .controllers = memc, .own = "/" },
 		{ .driver = &cg_v2_driver, .mountpoint = uni, .controllers = unic, .own = "/" },
@@ -90,10 +90,19 @@ static void fake_hybrid_tree(void)
 	CHECK_INT(cgroup_set_value(s, "memory.nope", "1", false, err, sizeof(err)), -ENOENT);
 	CHECK_CONTAINS(err, "memory/lxc.payload.t/memory.nope");
 	CHECK_CONTAINS(err, "No such file");
-	/* v2 key on a hybrid host: skipped, as LXC does */
+	/* v2 key on a hybrid host: skipped when the unified tree lacks its
+	 * controller (memory is v1's here), written when it has it (hugetlb) */
 	touch(up, "memory.max");
 	CHECK_INT(cgroup_set_value(s, "memory.max", "100", true, err, sizeof(err)), 0);
 	CHECK_STR(slurp(up, "memory.max"), "");
+	touch(up, "hugetlb.2MB.max");
+	CHECK_INT(cgroup_set_value(s, "hugetlb.2MB.max", "4194304", true, err, sizeof(err)), 0);
+	CHECK_STR(slurp(up, "hugetlb.2MB.max"), "4194304");
+	touch(up, "cgroup.max.depth");
+	CHECK_INT(cgroup_set_value(s, "cgroup.max.depth", "3", true, err, sizeof(err)), 0);
+	CHECK_STR(slurp(up, "cgroup.max.depth"), "3");
+	/* "hugetlbx" is not "hugetlb" */
+	CHECK_INT(cgroup_set_value(s, "hugetlbx.max", "1", true, err, sizeof(err)), 0);
 	/* on a pure cgroup2 host, the unified hierarchy's file (the fake
 	 * layout stays hybrid in shape; only the flag matters here) */
 	h[1].controllers = pidc;
@@ -102,12 +111,23 @@ static void fake_hybrid_tree(void)
 	CHECK_STR(slurp(up, "memory.max"), "100");
 	CHECK_INT(cgroup_set_value(s, "pids.nope", "1", true, err, sizeof(err)), -ENOENT);
 	CHECK_CONTAINS(err, "unified/lxc.payload.t/pids.nope");
+	/* a v1 key on a pure cgroup2 host: skipped (a config may serve both kinds of host) */
+	CHECK_INT(cgroup_set_value(s, "memory.limit_in_bytes", "1M", false, err, sizeof(err)), 0);
+	CHECK_STR(slurp(mp, "memory.limit_in_bytes"), "64M");
+	/* a cgroup2 key on a host without cgroup2 (the layout cut to its v1 hierarchy): skipped */
+	l.pure_v2 = false;
+	l.n = 1;
+	CHECK_INT(cgroup_set_value(s, "memory.max", "7", true, err, sizeof(err)), 0);
+	CHECK_STR(slurp(up, "memory.max"), "100");
+	l.n = 2;
 	/* nothing outside the cgroup */
 	CHECK_INT(cgroup_set_value(s, "../escape", "1", false, err, sizeof(err)), -EINVAL);
 	CHECK_INT(cgroup_set_value(s, "..", "1", true, err, sizeof(err)), -EINVAL);
 
 	rm(mp, "memory.limit_in_bytes");
 	rm(up, "memory.max");
+	rm(up, "hugetlb.2MB.max");
+	rm(up, "cgroup.max.depth");
 	CHECK_INT(cgroup_destroy(s), 0);
 	CHECK(access(mem, F_OK) == 0);
 	{

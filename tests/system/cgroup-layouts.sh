@@ -1,0 +1,135 @@
+# cgroup-layouts.sh - containers on the cgroup layouts this hybrid host lacks, made real in a private mount namespace: pure cgroup2 (the v1 hierarchies unmounted) and pure v1 (the cgroup2 mount unmounted); the other layout's limits skipped with a warning, the device policy kept
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# berth reads the host's layout from /proc/self/mountinfo, so a monitor
+# started where only some hierarchies are mounted runs its container as on a
+# host that has only those: the cgroups it makes, the limits it writes, the
+# device policy it sets (v1 list or BPF program) are those of that layout,
+# on this host's real cgroup trees. The container's processes stay in the v1
+# cgroups of the caller where v1 is unmounted (the root's: everything allowed),
+# so what refuses a device there is the BPF program alone.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/runtime.lib"
+
+LXC_ATTACH=$(tool lxc-attach)
+COMMON=$BERTH_PREFIX/share/lxc/config/common.conf
+CG2=
+
+# in_layout v2|v1 CMD...: CMD in a private mount namespace where only the
+# cgroup2 hierarchy (v2) or only the v1 hierarchies (v1) are mounted.
+in_layout() {
+	unshare -m --propagation private -- /bin/sh -c '
+		kind=$1
+		shift
+		awk '\''{ for (i = 7; i <= NF; i++) if ($i == "-") { print $(i + 1), $5; break } }'\'' /proc/self/mountinfo |
+			while read -r fstype mp; do
+				case "$kind:$fstype" in
+				v2:cgroup | v1:cgroup2) umount "$mp" || exit 1 ;;
+				esac
+			done || exit 1
+		exec "$@"' sh "$@"
+}
+
+need_layouts() {
+	need_runtime
+	command -v unshare >/dev/null || t_skip "needs unshare (util-linux)"
+	CG2=$(awk '{ for (i = 7; i <= NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2") print $5; break } }' \
+		/proc/self/mountinfo | head -1)
+	[ -n "$CG2" ] || t_skip "this host has no cgroup2 hierarchy to keep"
+	grep -q ' - cgroup ' /proc/self/mountinfo || t_skip "this host has no cgroup v1 hierarchy to keep"
+	[ -r "$COMMON" ] || t_skip "berth's common.conf is not installed at $COMMON"
+}
+
+# att_in KIND SUFFIX CMD...: lxc-attach from the same layout.
+att_in() {
+	local kind=$1 c=$2
+	shift 2
+	in_layout "$kind" "$LXC_ATTACH" -P "$T_LXCPATH" -n "$T_ID-$c" -- "$@"
+}
+
+test_layout_helper_hides_hierarchies() {
+	need_layouts
+	assert_eq "$(in_layout v2 grep -c ' - cgroup ' /proc/self/mountinfo)" 0 "v2: no v1 hierarchy left"
+	[ "$(in_layout v2 grep -c ' - cgroup2 ' /proc/self/mountinfo)" -ge 1 ] || t_fail "v2: the cgroup2 hierarchy is gone"
+	assert_eq "$(in_layout v1 grep -c ' - cgroup2 ' /proc/self/mountinfo)" 0 "v1: no cgroup2 hierarchy left"
+	[ "$(in_layout v1 grep -c ' - cgroup ' /proc/self/mountinfo)" -ge 1 ] || t_fail "v1: the v1 hierarchies are gone"
+	[ "$(grep -c ' - cgroup2 ' /proc/self/mountinfo)" -ge 1 ] || t_fail "the host's own mounts changed"
+}
+
+# A container with the shipped common.conf (v1 and cgroup2 device rules) and a
+# v1 limit, on a pure cgroup2 host: it starts, the v1 limit is skipped with a
+# warning, common.conf's cgroup2 rules refuse a block device.
+test_pure_v2_common_conf() {
+	need_layouts
+	local maj min pid d
+	read -r maj min <<<"$(host_block_dev)"
+	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
+	mk_container c "lxc.include = $COMMON
+lxc.cgroup.pids.max = 9"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/disk" b "$maj" "$min"
+	assert_ok in_layout v2 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" -o "$T_TMP/start.log" -l WARN
+	assert_contains "$(cat "$T_TMP/start.log")" "lxc.cgroup.pids.max = 9 ignored" "the v1 limit is skipped with a warning"
+	assert_eq "$(state_of c)" RUNNING "started"
+	pid=$(init_pid c)
+	assert_eq "$(grep '^0::' "/proc/$pid/cgroup")" "0::/lxc.payload.$T_ID-c" "the init is in its cgroup2 cgroup"
+	for d in /sys/fs/cgroup/*/; do
+		[ "${d%/}" = "$CG2" ] && continue
+		assert_no_file "$d/lxc.payload.$T_ID-c"
+	done
+	assert_ok att_in v2 c /bin/sh -c 'head -c 4 /dev/zero | wc -c; cat /proc/self/cgroup'
+	assert_contains "$OUT" "0::/" "attached: the container's view of its cgroup"
+	assert_status 1 att_in v2 c /bin/sh -c ': < /root/disk'
+	assert_contains "$ERR" "Operation not permitted" "common.conf's cgroup2 rules refuse the disk"
+	stop_k c
+	assert_no_file "$CG2/lxc.payload.$T_ID-c"
+}
+
+# A config written for v1 hosts (lxc.cgroup.devices only) keeps its device
+# policy on a pure cgroup2 host: the same rules make the BPF program.
+test_pure_v2_v1_rules_make_the_program() {
+	need_layouts
+	mk_container c "lxc.cgroup.devices.deny = a
+lxc.cgroup.devices.allow = c 1:3 rwm
+lxc.cgroup.devices.allow = c 1:5 rwm
+lxc.cgroup.devices.allow = c 5:* rwm
+lxc.cgroup.devices.allow = c 136:* rwm"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/full" c 1 7
+	assert_ok in_layout v2 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c"
+	assert_ok att_in v2 c /bin/sh -c 'head -c 4 /dev/zero | wc -c'
+	assert_eq "$(echo $OUT)" 4 "/dev/zero (allowed) reads"
+	assert_status 1 att_in v2 c /bin/sh -c ': < /root/full'
+	assert_contains "$ERR" "Operation not permitted" "/dev/full (c 1:7, not allowed) is refused"
+	stop_k c
+	# a v1 rule the kernel would refuse stops the start there, named
+	mk_container bad "lxc.cgroup.devices.deny = a
+lxc.cgroup.devices.allow = c 1:3 rwx"
+	assert_status 1 in_layout v2 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-bad"
+	assert_contains "$ERR" "lxc.cgroup.devices.allow" "the key is named"
+	assert_eq "$(state_of bad)" STOPPED "not running"
+}
+
+# The same common.conf on a pure v1 host: the cgroup2 keys are skipped, the v1
+# device list governs, no cgroup2 cgroup is made.
+test_pure_v1_common_conf() {
+	need_layouts
+	local maj min
+	read -r maj min <<<"$(host_block_dev)"
+	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
+	[ -d /sys/fs/cgroup/devices ] || t_skip "this host has no v1 devices controller"
+	mk_container c "lxc.include = $COMMON
+lxc.cgroup2.pids.max = 9"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/disk" b "$maj" "$min"
+	assert_ok in_layout v1 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c" -o "$T_TMP/start.log" -l WARN
+	assert_contains "$(cat "$T_TMP/start.log")" "lxc.cgroup2.pids.max = 9 ignored" "the cgroup2 limit is skipped with a warning"
+	assert_eq "$(state_of c)" RUNNING "started"
+	assert_no_file "$CG2/lxc.payload.$T_ID-c"
+	assert_contains "$(cat "/sys/fs/cgroup/devices/lxc.payload.$T_ID-c/devices.list")" "c 1:3 rwm" "the v1 list"
+	assert_status 1 att_in v1 c /bin/sh -c ': < /root/disk'
+	assert_contains "$ERR" "Operation not permitted" "the v1 list refuses the disk"
+	assert_ok att_in v1 c /bin/sh -c 'head -c 4 /dev/zero | wc -c'
+	assert_eq "$(echo $OUT)" 4 "/dev/zero reads"
+	stop_k c
+	assert_no_file "/sys/fs/cgroup/devices/lxc.payload.$T_ID-c"
+}
+
+run_tests "$@"
