@@ -350,6 +350,24 @@ static bool v1_rules_make_program(const struct monitor *m)
 	return v1;
 }
 
+/* A config for both kinds of host (common.conf) carries both device lists:
+ * where one of them cannot apply, the other governs and saying so once is
+ * enough. Whether the config has a rule of the v1 (v2 false) or cgroup2 list. */
+static bool has_device_rules(const struct monitor *m, bool v2)
+{
+	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++)
+		if (v2 ? is_device_rule(&m->plan->cgroup_settings[i]) : is_v1_device_rule(&m->plan->cgroup_settings[i]))
+			return true;
+	return false;
+}
+
+/* Where the v1 device rules go instead of a v1 devices controller: into the
+ * program, or aside for the cgroup2 rules (not written as limits either way). */
+static bool v1_device_rules_elsewhere(const struct monitor *m)
+{
+	return cgroup_layout_has(m->layout, CG_HIER_V2) && !cgroup_layout_has_v1(m->layout, "devices");
+}
+
 /*
  * lxc.cgroup2.devices.*: one BPF device program on the payload's cgroup2
  * directory, attached before the init is cloned into it. The monitor keeps
@@ -387,9 +405,13 @@ static int apply_devices(struct monitor *m, char *err, size_t errlen)
 	if (from_v1)
 		INFO("%s: this host has no v1 devices controller: the lxc.cgroup.devices.* rules make the cgroup2 device program",
 		     origin);
+	else if (v1_device_rules_elsewhere(m) && has_device_rules(m, false))
+		INFO("lxc.cgroup.devices.* not applied: this host has no v1 devices controller (the lxc.cgroup2.devices.* rules govern)");
 	if (n && !cgroup_layout_has(m->layout, CG_HIER_V2)) {
-		WARN("%s: not applied: this host has no cgroup2 hierarchy for a device program (lxc.cgroup.devices.* rules apply)",
-		     origin);
+		if (has_device_rules(m, false))
+			INFO("%s: not applied: this host has no cgroup2 hierarchy (the lxc.cgroup.devices.* rules govern)", origin);
+		else
+			WARN("%s: not applied: this host has no cgroup2 hierarchy for a device program", origin);
 		n = 0;
 	}
 	ret = n ? dev_state_apply(&m->devs, rules, n, why, sizeof(why)) : 0;
@@ -408,7 +430,7 @@ static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 		char why[2048];
 		int ret;
 
-		if (is2 != v2 || (is2 && is_device_rule(kv)) || (!is2 && is_v1_device_rule(kv) && v1_rules_make_program(m)))
+		if (is2 != v2 || (is2 && is_device_rule(kv)) || (!is2 && is_v1_device_rule(kv) && v1_device_rules_elsewhere(m)))
 			continue;
 		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2, why, sizeof(why));
 		if (ret < 0) {

@@ -132,4 +132,42 @@ lxc.cgroup2.pids.max = 9"
 	assert_no_file "/sys/fs/cgroup/devices/lxc.payload.$T_ID-c"
 }
 
+# systemd boots on both layouts with berth's debian.common.conf: in unified
+# mode on pure cgroup2, in legacy mode on pure v1; and shuts down by itself.
+systemd_on() {
+	local kind=$1 name=$T_ID-deb dir=$T_LXCPATH/$T_ID-deb rootfs pid state t0
+	debian_rootfs "$dir/rootfs"
+	cat >"$dir/config" <<EOF
+lxc.include = $BERTH_PREFIX/share/lxc/config/debian.common.conf
+lxc.rootfs.path = dir:$rootfs
+lxc.uts.name = deb-$T_ID
+lxc.net.0.type = empty
+EOF
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k"
+	assert_ok in_layout "$kind" "$LXC_START" -P "$T_LXCPATH" -n "$name"
+	pid=$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -pH)
+	[ -n "$pid" ] || return
+	wait_systemd "$pid" 30
+	if [ "$kind" = v2 ]; then
+		assert_eq "$(nsenter -t "$pid" -m stat -f -c %T /sys/fs/cgroup)" cgroup2fs "inside: cgroup2 at /sys/fs/cgroup"
+	else
+		assert_eq "$(nsenter -t "$pid" -m stat -f -c %T /sys/fs/cgroup)" tmpfs "inside: the v1 layout's tmpfs"
+		assert_eq "$(nsenter -t "$pid" -m stat -f -c %T /sys/fs/cgroup/memory)" cgroupfs "inside: the v1 hierarchies"
+	fi
+	t0=$SECONDS
+	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$name" -t 30
+	[ $((SECONDS - t0)) -lt 30 ] || t_fail "systemd did not shut down by itself within 30 s"
+	assert_eq "$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -sH)" STOPPED "stopped"
+}
+
+test_pure_v2_systemd() {
+	need_layouts
+	systemd_on v2
+}
+
+test_pure_v1_systemd() {
+	need_layouts
+	systemd_on v1
+}
+
 run_tests "$@"
