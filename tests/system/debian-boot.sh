@@ -14,18 +14,8 @@
 
 LXC_CREATE=$(tool lxc-create)
 LXC_CONSOLE=$(tool lxc-console)
-LXCNET=""
-for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
-	[ -x "$p" ] && LXCNET=$p && break
-done
 PY=/usr/bin/python3
 NET=10.126.0
-
-nm() {
-	local id=${T_ID#bt}
-	[ ${#id} -le 9 ] || id=${id: -9}
-	printf '%s%s%s' "$1" "$id" "${2:-}"
-}
 
 need_debian_boot() {
 	need_runtime

@@ -76,6 +76,20 @@ host_state() {
 	} | sort
 }
 
+# nm PREFIX [SUFFIX]: a host-wide name of this test (links, bridges, netns)
+# short enough for an interface name (15 characters).
+nm() {
+	local id=${T_ID#bt}
+	[ ${#id} -le 9 ] || id=${id: -9}
+	printf '%s%s%s' "$1" "$id" "${2:-}"
+}
+
+# The installed bridge service (libexec or lib, as the prefix lays it out).
+LXCNET=""
+for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
+	[ -x "$p" ] && LXCNET=$p && break
+done
+
 # DEFAULT_SIGNALS CMD...: runs CMD with SIGINT and SIGQUIT at their defaults.
 # A background job of a script starts with them ignored (and so does
 # everything under a suite started in the background), and an ignored signal

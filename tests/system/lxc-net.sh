@@ -7,17 +7,7 @@
 # here touches the machine's own network, and no traffic leaves the namespaces.
 . "$(dirname "$0")/lib.sh"
 
-LXCNET=""
-for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
-	[ -x "$p" ] && LXCNET=$p && break
-done
 BUSYBOX=$(command -v busybox || true)
-
-nm() {
-	local id=${T_ID#bt}
-	[ ${#id} -le 9 ] || id=${id: -9}
-	printf '%s%s%s' "$1" "$id" "${2:-}"
-}
 
 need() {
 	[ "$(id -u)" = 0 ] || t_skip "needs root (network namespaces, bridges, firewall)"

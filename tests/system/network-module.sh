@@ -19,12 +19,6 @@ need() {
 }
 
 # A name of at most 15 characters: a short prefix plus this test's digits.
-nm() {
-	local id=${T_ID#bt}
-	[ ${#id} -le 9 ] || id=${id: -9}
-	printf '%s%s%s' "$1" "$id" "${2:-}"
-}
-
 # mkbridge NAME [ADDR/PREFIX]: a bridge of this test, removed at the end.
 mkbridge() {
 	ip link add "$1" type bridge || return 1

@@ -9,17 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/runtime.lib"
 
-LXCNET=""
-for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
-	[ -x "$p" ] && LXCNET=$p && break
-done
 LXC_CREATE=$(tool lxc-create)
-
-nm() {
-	local id=${T_ID#bt}
-	[ ${#id} -le 9 ] || id=${id: -9}
-	printf '%s%s%s' "$1" "$id" "${2:-}"
-}
 
 need_net() {
 	need_runtime
