@@ -368,6 +368,15 @@ static bool v1_device_rules_elsewhere(const struct monitor *m)
 	return cgroup_layout_has(m->layout, CG_HIER_V2) && !cgroup_layout_has_v1(m->layout, "devices");
 }
 
+/* The mirror case: on a host without cgroup2 (pure v1) a config with only
+ * lxc.cgroup2.devices.* rules has them written to the v1 devices controller,
+ * where LXC would drop them and leave the container every device. */
+static bool v2_rules_to_v1_list(const struct monitor *m)
+{
+	return !cgroup_layout_has(m->layout, CG_HIER_V2) && cgroup_layout_has_v1(m->layout, "devices") &&
+	       has_device_rules(m, true) && !has_device_rules(m, false);
+}
+
 /*
  * lxc.cgroup2.devices.*: one BPF device program on the payload's cgroup2
  * directory, attached before the init is cloned into it. The monitor keeps
@@ -408,11 +417,21 @@ static int apply_devices(struct monitor *m, char *err, size_t errlen)
 	else if (v1_device_rules_elsewhere(m) && has_device_rules(m, false))
 		INFO("lxc.cgroup.devices.* not applied: this host has no v1 devices controller (the lxc.cgroup2.devices.* rules govern)");
 	if (n && !cgroup_layout_has(m->layout, CG_HIER_V2)) {
-		if (has_device_rules(m, false))
+		free(rules);
+		if (v2_rules_to_v1_list(m)) {
+			INFO("%s: this host has no cgroup2 hierarchy: the lxc.cgroup2.devices.* rules go to the v1 devices controller",
+			     origin);
+			return 0;
+		}
+		if (has_device_rules(m, false)) {
 			INFO("%s: not applied: this host has no cgroup2 hierarchy (the lxc.cgroup.devices.* rules govern)", origin);
-		else
-			WARN("%s: not applied: this host has no cgroup2 hierarchy for a device program", origin);
-		n = 0;
+			return 0;
+		}
+		/* Never a container with a device policy in its config and none in force. */
+		snprintf(err, errlen,
+			 "%s: the device rules cannot be enforced: this host has neither a cgroup2 hierarchy nor a v1 devices controller mounted (mount one under /sys/fs/cgroup)",
+			 origin);
+		return -EOPNOTSUPP;
 	}
 	ret = n ? dev_state_apply(&m->devs, rules, n, why, sizeof(why)) : 0;
 	free(rules);
@@ -423,16 +442,20 @@ static int apply_devices(struct monitor *m, char *err, size_t errlen)
 
 static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
 {
+	bool v2_devices_as_v1 = !v2 && v2_rules_to_v1_list(m);
+
 	/* Limits go in before any process does. */
 	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
 		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
 		bool is2 = !strncmp(kv->key, "2:", 2);
+		bool as_v1 = is2 && v2_devices_as_v1 && is_device_rule(kv);
 		char why[2048];
 		int ret;
 
-		if (is2 != v2 || (is2 && is_device_rule(kv)) || (!is2 && is_v1_device_rule(kv) && v1_device_rules_elsewhere(m)))
+		if (!as_v1 && (is2 != v2 || (is2 && is_device_rule(kv)) ||
+			       (!is2 && is_v1_device_rule(kv) && v1_device_rules_elsewhere(m))))
 			continue;
-		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2, why, sizeof(why));
+		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2 && !as_v1, why, sizeof(why));
 		if (ret < 0) {
 			snprintf(err, errlen, "%s: %s", kv->origin, why);
 			return ret;
@@ -1099,6 +1122,8 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	ret = cgroup_layout_detect(&m->layout, err, errlen);
 	if (ret < 0)
 		goto fail;
+	if (!m->layout->n)
+		WARN("no cgroup hierarchy is mounted under /sys/fs/cgroup: the container runs without cgroups (no limits, no device policy, no usage figures)");
 	decide_cgroup_mounts(m);
 
 	ret = open_shares(m, err, errlen);

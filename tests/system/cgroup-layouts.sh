@@ -15,8 +15,8 @@ LXC_ATTACH=$(tool lxc-attach)
 COMMON=$BERTH_PREFIX/share/lxc/config/common.conf
 CG2=
 
-# in_layout v2|v1 CMD...: CMD in a private mount namespace where only the
-# cgroup2 hierarchy (v2) or only the v1 hierarchies (v1) are mounted.
+# in_layout v2|v1|none CMD...: CMD in a private mount namespace where only the
+# cgroup2 hierarchy (v2), only the v1 hierarchies (v1) or none are mounted.
 in_layout() {
 	unshare -m --propagation private -- /bin/sh -c '
 		kind=$1
@@ -24,7 +24,7 @@ in_layout() {
 		awk '\''{ for (i = 7; i <= NF; i++) if ($i == "-") { print $(i + 1), $5; break } }'\'' /proc/self/mountinfo |
 			while read -r fstype mp; do
 				case "$kind:$fstype" in
-				v2:cgroup | v1:cgroup2) umount "$mp" || exit 1 ;;
+				v2:cgroup | v1:cgroup2 | none:cgroup | none:cgroup2) umount "$mp" || exit 1 ;;
 				esac
 			done || exit 1
 		exec "$@"' sh "$@"
@@ -130,6 +130,41 @@ lxc.cgroup2.pids.max = 9"
 	assert_eq "$(echo $OUT)" 4 "/dev/zero reads"
 	stop_k c
 	assert_no_file "/sys/fs/cgroup/devices/lxc.payload.$T_ID-c"
+}
+
+# The mirror case: a config with only lxc.cgroup2.devices rules keeps its
+# device policy on a pure v1 host, in the v1 devices controller.
+test_pure_v1_cgroup2_rules_go_to_the_v1_list() {
+	need_layouts
+	[ -d /sys/fs/cgroup/devices ] || t_skip "this host has no v1 devices controller"
+	mk_container c "lxc.cgroup2.devices.deny = a
+lxc.cgroup2.devices.allow = c 1:3 rwm
+lxc.cgroup2.devices.allow = c 1:5 rwm
+lxc.cgroup2.devices.allow = c 5:* rwm
+lxc.cgroup2.devices.allow = c 136:* rwm"
+	mknod "$T_LXCPATH/$T_ID-c/rootfs/root/full" c 1 7
+	assert_ok in_layout v1 "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c"
+	assert_contains "$(cat "/sys/fs/cgroup/devices/lxc.payload.$T_ID-c/devices.list")" "c 1:5 rwm" "the rules are the v1 list"
+	assert_ok att_in v1 c /bin/sh -c 'head -c 4 /dev/zero | wc -c'
+	assert_eq "$(echo $OUT)" 4 "/dev/zero (allowed) reads"
+	assert_status 1 att_in v1 c /bin/sh -c ': < /root/full'
+	assert_contains "$ERR" "Operation not permitted" "/dev/full (c 1:7, not allowed) is refused"
+}
+
+# Without any cgroup hierarchy a container starts (with a warning in the log),
+# but not one whose config asks for a device policy nothing could enforce.
+test_no_cgroups_refuses_device_rules() {
+	need_layouts
+	mk_container free
+	assert_ok in_layout none "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-free" -o "$T_TMP/free.log" -l WARN
+	assert_contains "$(cat "$T_TMP/free.log")" "runs without cgroups" "the log says so"
+	stop_k free
+	mk_container c "lxc.cgroup2.devices.deny = a
+lxc.cgroup2.devices.allow = c 1:3 rwm"
+	assert_status 1 in_layout none "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-c"
+	assert_contains "$ERR" "lxc.cgroup2.devices.deny" "the key is named"
+	assert_contains "$ERR" "cannot be enforced" "the reason"
+	assert_eq "$(state_of c)" STOPPED "not running"
 }
 
 # systemd boots on both layouts with berth's debian.common.conf: in unified
