@@ -421,7 +421,10 @@ int main(int argc, char **argv)
 		tool_error(&args, "insufficient privileges to control the container");
 		goto out;
 	}
-	if (!c->is_running(c) && !c->is_defined(c)) {
+	/* One question to the monitor serves all three uses (is_running is state != STOPPED). */
+	state = c->state(c);
+	running = state && strcmp(state, "STOPPED") != 0;
+	if (!running && !c->is_defined(c)) {
 		tool_error(&args, "container doesn't exist (no config file %s)", c->configfile);
 		goto out;
 	}
@@ -431,8 +434,6 @@ int main(int argc, char **argv)
 		if (!o.json)
 			print_str(&o, "Name:", c->name);
 	}
-	state = c->state(c);
-	running = c->is_running(c);
 	if (o.stats)
 		gather_stats(c, &stats);
 
