@@ -78,6 +78,11 @@ lxc.cgroup.pids.max = 9"
 	done
 	assert_ok att_in v2 c /bin/sh -c 'head -c 4 /dev/zero | wc -c; cat /proc/self/cgroup'
 	assert_contains "$OUT" "0::/" "attached: the container's view of its cgroup"
+	# lxc-cgroup reads and writes the cgroup2 files (the core ones every cgroup has)
+	assert_ok in_layout v2 "$(tool lxc-cgroup)" -P "$T_LXCPATH" -n "$T_ID-c" cgroup.procs
+	assert_contains "$OUT" "$pid" "lxc-cgroup: the init in cgroup.procs"
+	assert_ok in_layout v2 "$(tool lxc-cgroup)" -P "$T_LXCPATH" -n "$T_ID-c" cgroup.max.depth 5
+	assert_eq "$(cat "$CG2/lxc.payload.$T_ID-c/cgroup.max.depth")" 5 "lxc-cgroup wrote cgroup.max.depth"
 	assert_status 1 att_in v2 c /bin/sh -c ': < /root/disk'
 	assert_contains "$ERR" "Operation not permitted" "common.conf's cgroup2 rules refuse the disk"
 	stop_k c
