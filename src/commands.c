@@ -40,6 +40,7 @@ enum cmd_id {
 	CMD_CONSOLE_LOG,
 	CMD_CONSOLE_WINCH,
 	CMD_DEVICE_RULE,
+	CMD_FREEZE,
 };
 
 struct cmd_req {
@@ -345,6 +346,19 @@ int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, cha
 {
 	char *out = NULL;
 	int ret = cmd_call(name, lxcpath, CMD_DEVICE_RULE, 0, rule, &out, NULL);
+
+	*why = NULL;
+	if (ret < 0 && out && *out)
+		*why = out;
+	else
+		free(out);
+	return ret;
+}
+
+int cmd_freeze(const char *name, const char *lxcpath, bool freeze, char **why)
+{
+	char *out = NULL;
+	int ret = cmd_call(name, lxcpath, CMD_FREEZE, freeze ? 1 : 0, NULL, &out, NULL);
 
 	*why = NULL;
 	if (ret < 0 && out && *out)
@@ -952,6 +966,12 @@ static void handle_request(struct cmd_server *s, struct client *c)
 	case CMD_DEVICE_RULE: {
 		char why[1024] = "";
 		int ret = s->ops.device_rule ? s->ops.device_rule(s->ops.data, data, why, sizeof(why)) : -ENOSYS;
+		send_rsp(fd, ret, ret < 0 ? why : NULL, ret < 0 ? strlen(why) : 0, -1);
+		break;
+	}
+	case CMD_FREEZE: {
+		char why[1024] = "";
+		int ret = s->ops.freeze ? s->ops.freeze(s->ops.data, req.arg != 0, why, sizeof(why)) : -ENOSYS;
 		send_rsp(fd, ret, ret < 0 ? why : NULL, ret < 0 ? strlen(why) : 0, -1);
 		break;
 	}

@@ -43,6 +43,11 @@ int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *contr
  * keeps the rules and replaces the attached program. 0; -ESRCH when not
  * running; else -errno with the monitor's one-line reason in *why (malloc'd). */
 int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, char **why);
+/* Freezes (freeze true) or thaws the running container; the monitor answers
+ * once its cgroup is frozen or thawed (FREEZING -> FROZEN, THAWED -> RUNNING).
+ * 0; -ESRCH when not running; else -errno with the monitor's one-line reason
+ * in *why (malloc'd). */
+int cmd_freeze(const char *name, const char *lxcpath, bool freeze, char **why);
 /* Waits until the state is one of mask (bits 1 << RUN_*): returns that state,
  * or -ETIMEDOUT after timeout seconds (-1: no limit). Event-driven. */
 int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout);
@@ -91,6 +96,9 @@ struct cmd_server_ops {
 	/* Applies "allow|deny RULE" to the container's device program: 0 or
 	 * -errno with the reason in why. */
 	int (*device_rule)(void *data, const char *rule, char *why, size_t len);
+	/* Freezes or thaws the container's cgroup and waits for it: 0 or -errno
+	 * with the reason in why. */
+	int (*freeze)(void *data, bool freeze, char *why, size_t len);
 	void *data;
 };
 

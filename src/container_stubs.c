@@ -20,8 +20,6 @@
 		return fail;                                                 \
 	}
 
-STUB(bool, false, freeze)
-STUB(bool, false, unfreeze)
 STUB(pid_t, -1, init_pid)
 STUB(bool, false, start, int useinit, char *const argv[])
 STUB(bool, false, startl, int useinit, ...)
@@ -52,8 +50,6 @@ STUB(int, -1, devpts_fd)
 
 void container_install_stubs(struct lxc_container *c)
 {
-	c->freeze = stub_freeze;
-	c->unfreeze = stub_unfreeze;
 	c->init_pid = stub_init_pid;
 	c->start = stub_start;
 	c->startl = stub_startl;

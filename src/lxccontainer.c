@@ -18,6 +18,7 @@
 #include "lock.h"
 #include "lxccontainer_console.h"
 #include "lxccontainer_devices.h"
+#include "lxccontainer_freeze.h"
 #include "lxccontainer_cgroup.h"
 #include "lxccontainer_net.h"
 #include "lxccontainer_run.h"
@@ -443,6 +444,7 @@ static void install_methods(struct lxc_container *c)
 	container_install_cgroup(c);
 	container_install_net(c);
 	container_install_devices(c);
+	container_install_freeze(c);
 	c->is_defined = m_is_defined;
 	c->state = m_state;
 	c->is_running = m_is_running;

@@ -25,6 +25,7 @@
 #include "caps.h"
 #include "cgroups/bpf_devices.h"
 #include "cgroups/cgroup.h"
+#include "cgroups/freeze.h"
 #include "commands.h"
 #include "console.h"
 #include "hooks.h"
@@ -262,6 +263,14 @@ static int cb_signal(void *data, enum cmd_signal_kind kind)
 		return -ESRCH;
 	if (syscall(SYS_pidfd_send_signal, m->pidfd, sig, NULL, 0) < 0)
 		return -errno;
+	/* As LXC, a frozen container is thawed once signalled: frozen, it can act
+	 * on no signal, and on the v1 freezer not even die of SIGKILL. */
+	if (m->state == STATE_FROZEN) {
+		char why[512];
+		if (cgroup_freeze(m->payload, false, -1, why, sizeof(why)) < 0)
+			WARN("%s: cannot thaw the frozen container to stop it: %s", m->plan->name, why);
+		set_state(m, STATE_RUNNING);
+	}
 	if (kind == CMD_SIGNAL_STOP && m->state == STATE_RUNNING)
 		set_state(m, STATE_STOPPING);
 	return 0;
@@ -302,6 +311,35 @@ static int cb_device_rule(void *data, const char *text, char *why, size_t len)
 	if (!cgroup_layout_has(m->layout, CG_HIER_V2))
 		return 0;
 	return dev_state_apply(&m->devs, &rule, 1, why, len);
+}
+
+/* lxc-freeze / lxc-unfreeze, announced as LXC does: FREEZING then FROZEN,
+ * THAWED then RUNNING. The kernel takes milliseconds; the wait (event-driven
+ * on cgroup2) is bounded by CGROUP_FREEZE_TIMEOUT_MS. */
+static int cb_freeze(void *data, bool freeze, char *why, size_t len)
+{
+	struct monitor *m = data;
+	int prev = m->state, ret;
+
+	if (m->pid <= 0)
+		return -ESRCH;
+	if (prev != STATE_RUNNING && prev != STATE_FROZEN) {
+		snprintf(why, len, "%s is %s: only a RUNNING container can be frozen or thawed", m->plan->name,
+			 state_name(prev));
+		return -EBUSY;
+	}
+	/* As liblxc: freezing a frozen container succeeds and changes nothing. */
+	if (freeze && prev == STATE_FROZEN)
+		return 0;
+	set_state(m, freeze ? STATE_FREEZING : STATE_THAWED);
+	ret = cgroup_freeze(m->payload, freeze, -1, why, len);
+	if (ret < 0) {
+		ERROR("%s: cannot %s: %s", m->plan->name, freeze ? "freeze" : "thaw", why);
+		set_state(m, prev);
+		return ret;
+	}
+	set_state(m, freeze ? STATE_FROZEN : STATE_RUNNING);
+	return 0;
 }
 
 /* ---- pieces of the start and the teardown ---- */
@@ -1065,7 +1103,8 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
 				      .console = cb_console, .client_gone = cb_client_gone, .console_winch = cb_console_winch,
-				      .console_log = cb_console_log, .device_rule = cb_device_rule, .data = m };
+				      .console_log = cb_console_log, .device_rule = cb_device_rule, .freeze = cb_freeze,
+				      .data = m };
 	char level[16];
 	int ret, wstatus = 0;
 	bool ran = false, shm_made = false;

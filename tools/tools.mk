@@ -23,3 +23,4 @@ include $(srcdir)/tools/create-tools.mk
 include $(srcdir)/tools/attach-tools.mk
 include $(srcdir)/tools/cgroup-tools.mk
 include $(srcdir)/tools/console-tools.mk
+include $(srcdir)/tools/freeze-tools.mk

@@ -120,11 +120,14 @@ static void unimplemented_methods_fail_honestly(void)
 		CHECK(c != NULL);
 		return;
 	}
-	/* freeze and snapshots have not landed yet (start has: it is no stub any more) */
-	CHECK(!c->freeze(c));
+	/* checkpoints and snapshots have not landed yet (start and freeze have: no stubs any more) */
+	CHECK(!c->checkpoint(c, NULL, false, false));
 	CHECK_INT(c->error_num, ENOSYS);
-	CHECK_CONTAINS(c->error_string, "freeze is not implemented in berth yet");
+	CHECK_CONTAINS(c->error_string, "checkpoint is not implemented in berth yet");
 	CHECK_CONTAINS(c->error_string, "stubbed");
+	CHECK(!c->freeze(c));
+	CHECK_INT(c->error_num, ESRCH);
+	CHECK_CONTAINS(c->error_string, "stubbed is not running");
 	CHECK(c->snapshot(c, NULL) < 0);
 	CHECK_CONTAINS(c->error_string, "snapshot");
 	CHECK_INT(c->init_pid(c), -1);

@@ -1,0 +1,48 @@
+/* lxccontainer_freeze.c - the container object's freeze and unfreeze: asks the monitor, which owns the cgroups; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "container.h"
+#include "lxccontainer_freeze.h"
+#include "util/cleanup.h"
+
+/* As liblxc: freezing a frozen container and thawing a running one succeed;
+ * a container that is not running fails. The errors are left for the caller
+ * to report (error_string; lxc-freeze prints it). */
+static bool freeze_or_thaw(struct lxc_container *c, bool freeze)
+{
+	__do_free char *why = NULL;
+	int ret;
+
+	if (!c)
+		return false;
+	ret = cmd_freeze(c->name, c->config_path, freeze, &why);
+	if (ret == 0)
+		return true;
+	if (ret == -ESRCH)
+		container_error_quiet(c, ESRCH, "%s is not running", c->name);
+	else
+		container_error_quiet(c, -ret, "%s: cannot %s: %s", c->name, freeze ? "freeze" : "unfreeze",
+				      why ? why : strerror(-ret));
+	return false;
+}
+
+static bool container_freeze(struct lxc_container *c)
+{
+	return freeze_or_thaw(c, true);
+}
+
+static bool container_unfreeze(struct lxc_container *c)
+{
+	return freeze_or_thaw(c, false);
+}
+
+void container_install_freeze(struct lxc_container *c)
+{
+	c->freeze = container_freeze;
+	c->unfreeze = container_unfreeze;
+}

@@ -1,0 +1,48 @@
+/* lxc_unfreeze.c - lxc-unfreeze: let the processes of a frozen container run again; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lxc/lxccontainer.h>
+
+#include "arguments.h"
+
+int main(int argc, char **argv)
+{
+	struct tool_args args = {
+		.progname = "lxc-unfreeze",
+		.synopsis = "--name=NAME",
+		.description = "lxc-unfreeze unfreezes a container with the identifier NAME",
+		.flags = ARG_COMMON | ARG_NAME_REQUIRED,
+	};
+	struct lxc_container *c;
+	int ret = EXIT_FAILURE;
+
+	tool_args_parse(&args, argc, argv);
+	if (args.nrest > 0) {
+		tool_error(&args, "unexpected argument '%s': lxc-unfreeze takes only options", args.rest[0]);
+		return EXIT_FAILURE;
+	}
+	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	if (!c) {
+		tool_error(&args, "No such container: %s:%s", tool_lxcpath(&args), args.name);
+		return EXIT_FAILURE;
+	}
+	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
+		goto out;
+	if (!c->may_control(c)) {
+		tool_error(&args, "Insufficent privileges to control %s:%s", c->config_path, c->name);
+		goto out;
+	}
+	/* As LXC: one line naming LXCPATH:NAME, exit 1 (here with the reason). */
+	if (!c->unfreeze(c)) {
+		const char *why = c->error_string && *c->error_string ? c->error_string : strerror(c->error_num);
+		tool_error(&args, "Failed to unfreeze %s:%s: %s", c->config_path, c->name, why);
+		goto out;
+	}
+	ret = EXIT_SUCCESS;
+out:
+	lxc_container_put(c);
+	return ret;
+}
