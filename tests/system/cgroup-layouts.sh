@@ -15,21 +15,6 @@ LXC_ATTACH=$(tool lxc-attach)
 COMMON=$BERTH_PREFIX/share/lxc/config/common.conf
 CG2=
 
-# in_layout v2|v1|none CMD...: CMD in a private mount namespace where only the
-# cgroup2 hierarchy (v2), only the v1 hierarchies (v1) or none are mounted.
-in_layout() {
-	unshare -m --propagation private -- /bin/sh -c '
-		kind=$1
-		shift
-		awk '\''{ for (i = 7; i <= NF; i++) if ($i == "-") { print $(i + 1), $5; break } }'\'' /proc/self/mountinfo |
-			while read -r fstype mp; do
-				case "$kind:$fstype" in
-				v2:cgroup | v1:cgroup2 | none:cgroup | none:cgroup2) umount "$mp" || exit 1 ;;
-				esac
-			done || exit 1
-		exec "$@"' sh "$@"
-}
-
 need_layouts() {
 	need_runtime
 	command -v unshare >/dev/null || t_skip "needs unshare (util-linux)"
