@@ -12,3 +12,4 @@ include $(srcdir)/doc/man/create.mk
 include $(srcdir)/doc/man/attach.mk
 include $(srcdir)/doc/man/console.mk
 include $(srcdir)/doc/man/cgroup.mk
+include $(srcdir)/doc/man/freeze.mk
