@@ -11,8 +11,10 @@
 #include "util/cleanup.h"
 
 /* As liblxc: freezing a frozen container and thawing a running one succeed;
- * a container that is not running fails. The errors are left for the caller
- * to report (error_string; lxc-freeze prints it). */
+ * freezing a container that is not running fails, thawing one that exists
+ * but is stopped succeeds (nothing is frozen), thawing one that does not
+ * exist fails. The errors are left for the caller to report (error_string;
+ * lxc-freeze prints it). */
 static bool freeze_or_thaw(struct lxc_container *c, bool freeze)
 {
 	__do_free char *why = NULL;
@@ -21,7 +23,7 @@ static bool freeze_or_thaw(struct lxc_container *c, bool freeze)
 	if (!c)
 		return false;
 	ret = cmd_freeze(c->name, c->config_path, freeze, &why);
-	if (ret == 0)
+	if (ret == 0 || (ret == -ESRCH && !freeze && c->is_defined(c)))
 		return true;
 	if (ret == -ESRCH)
 		container_error_quiet(c, ESRCH, "%s is not running", c->name);
