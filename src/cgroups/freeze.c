@@ -12,7 +12,6 @@
 #include "cgroups/driver.h"
 #include "cgroups/freeze.h"
 #include "util/cleanup.h"
-#include "util/strutil.h"
 
 int cgroup_events_frozen(const char *text)
 {
