@@ -42,3 +42,6 @@ tests_unit_test_container_json_LDADD = $(UNIT_LDADD)
 # add_device_node / remove_device_node (lxc-device with a device node).
 src_liblxc_la_SOURCES += src/lxccontainer_devices.c src/lxccontainer_devices.h
 CONTAINER_API_SOURCES += src/lxccontainer_devices.c
+# freeze and unfreeze (the monitor does the work: src/cgroups/freeze.c)
+src_liblxc_la_SOURCES += src/lxccontainer_freeze.c src/lxccontainer_freeze.h
+CONTAINER_API_SOURCES += src/lxccontainer_freeze.c

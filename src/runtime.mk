@@ -65,3 +65,11 @@ check_PROGRAMS += tests/unit/test-bpf-devices
 tests_unit_test_bpf_devices_SOURCES = tests/unit/test-bpf-devices.c tests/unit/unit.h
 tests_unit_test_bpf_devices_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_bpf_devices_LDADD = $(UNIT_LDADD)
+
+# The freezer (cgroup2 cgroup.freeze, else v1 freezer.state), driven by the monitor, and the
+# unit test of its parsers (cgroup.events, freezer.state).
+src_libberth_core_la_SOURCES += src/cgroups/freeze.c src/cgroups/freeze.h
+check_PROGRAMS += tests/unit/test-freeze
+tests_unit_test_freeze_SOURCES = tests/unit/test-freeze.c tests/unit/unit.h
+tests_unit_test_freeze_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_freeze_LDADD = $(UNIT_LDADD)
