@@ -366,7 +366,7 @@ int main(int argc, char **argv)
 	if (o.rcfile && !tool_use_rcfile(c, o.rcfile))
 		goto out;
 	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficent privileges to control %s", c->name);
+		tool_error(&args, "Insufficient privileges to control %s", c->name);
 		goto out;
 	}
 

@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
 		goto out;
 	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficent privileges to control %s", c->name);
+		tool_error(&args, "Insufficient privileges to control %s", c->name);
 		goto out;
 	}
 	if (!c->is_running(c)) {

@@ -1,6 +1,7 @@
-/* lxc_freeze.c - lxc-freeze: freeze every process of a running container (its monitor freezes the container's cgroup); SPDX-License-Identifier: LGPL-2.1-or-later */
+/* lxc_freeze.c - lxc-freeze and lxc-unfreeze (one source, built twice: BERTH_UNFREEZE picks the second): stop or resume every process of a running container; its monitor freezes the container's cgroup; SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,20 +9,29 @@
 
 #include "arguments.h"
 
+#ifdef BERTH_UNFREEZE
+#define VERB "unfreeze"
+#define FREEZE false
+#else
+#define VERB "freeze"
+#define FREEZE true
+#endif
+
 int main(int argc, char **argv)
 {
 	struct tool_args args = {
-		.progname = "lxc-freeze",
+		.progname = "lxc-" VERB,
 		.synopsis = "--name=NAME",
-		.description = "lxc-freeze freezes a container with the identifier NAME",
+		.description = "lxc-" VERB " " VERB "s a container with the identifier NAME",
 		.flags = ARG_COMMON | ARG_NAME_REQUIRED,
 	};
 	struct lxc_container *c;
 	int ret = EXIT_FAILURE;
+	bool ok;
 
 	tool_args_parse(&args, argc, argv);
 	if (args.nrest > 0) {
-		tool_error(&args, "unexpected argument '%s': lxc-freeze takes only options", args.rest[0]);
+		tool_error(&args, "unexpected argument '%s': lxc-" VERB " takes only options", args.rest[0]);
 		return EXIT_FAILURE;
 	}
 	c = lxc_container_new(args.name, tool_lxcpath(&args));
@@ -32,13 +42,14 @@ int main(int argc, char **argv)
 	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
 		goto out;
 	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficent privileges to control %s:%s", c->config_path, c->name);
+		tool_error(&args, "Insufficient privileges to control %s:%s", c->config_path, c->name);
 		goto out;
 	}
+	ok = FREEZE ? c->freeze(c) : c->unfreeze(c);
 	/* As LXC: one line naming LXCPATH:NAME, exit 1 (here with the reason). */
-	if (!c->freeze(c)) {
+	if (!ok) {
 		const char *why = c->error_string && *c->error_string ? c->error_string : strerror(c->error_num);
-		tool_error(&args, "Failed to freeze %s:%s: %s", c->config_path, c->name, why);
+		tool_error(&args, "Failed to " VERB " %s:%s: %s", c->config_path, c->name, why);
 		goto out;
 	}
 	ret = EXIT_SUCCESS;

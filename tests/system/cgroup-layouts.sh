@@ -13,15 +13,10 @@
 
 LXC_ATTACH=$(tool lxc-attach)
 COMMON=$BERTH_PREFIX/share/lxc/config/common.conf
-CG2=
 
-need_layouts() {
-	need_runtime
-	command -v unshare >/dev/null || t_skip "needs unshare (util-linux)"
-	CG2=$(awk '{ for (i = 7; i <= NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2") print $5; break } }' \
-		/proc/self/mountinfo | head -1)
-	[ -n "$CG2" ] || t_skip "this host has no cgroup2 hierarchy to keep"
-	grep -q ' - cgroup ' /proc/self/mountinfo || t_skip "this host has no cgroup v1 hierarchy to keep"
+# need_layouts (runtime.lib) and berth's common.conf.
+need_layouts_common() {
+	need_layouts
 	[ -r "$COMMON" ] || t_skip "berth's common.conf is not installed at $COMMON"
 }
 
@@ -33,7 +28,7 @@ att_in() {
 }
 
 test_layout_helper_hides_hierarchies() {
-	need_layouts
+	need_layouts_common
 	assert_eq "$(in_layout v2 grep -c ' - cgroup ' /proc/self/mountinfo)" 0 "v2: no v1 hierarchy left"
 	[ "$(in_layout v2 grep -c ' - cgroup2 ' /proc/self/mountinfo)" -ge 1 ] || t_fail "v2: the cgroup2 hierarchy is gone"
 	assert_eq "$(in_layout v1 grep -c ' - cgroup2 ' /proc/self/mountinfo)" 0 "v1: no cgroup2 hierarchy left"
@@ -45,7 +40,7 @@ test_layout_helper_hides_hierarchies() {
 # v1 limit, on a pure cgroup2 host: it starts, the v1 limit is skipped with a
 # warning, common.conf's cgroup2 rules refuse a block device.
 test_pure_v2_common_conf() {
-	need_layouts
+	need_layouts_common
 	local maj min pid d
 	read -r maj min <<<"$(host_block_dev)"
 	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
@@ -77,7 +72,7 @@ lxc.cgroup.pids.max = 9"
 # A config written for v1 hosts (lxc.cgroup.devices only) keeps its device
 # policy on a pure cgroup2 host: the same rules make the BPF program.
 test_pure_v2_v1_rules_make_the_program() {
-	need_layouts
+	need_layouts_common
 	mk_container c "lxc.cgroup.devices.deny = a
 lxc.cgroup.devices.allow = c 1:3 rwm
 lxc.cgroup.devices.allow = c 1:5 rwm
@@ -101,7 +96,7 @@ lxc.cgroup.devices.allow = c 1:3 rwx"
 # The same common.conf on a pure v1 host: the cgroup2 keys are skipped, the v1
 # device list governs, no cgroup2 cgroup is made.
 test_pure_v1_common_conf() {
-	need_layouts
+	need_layouts_common
 	local maj min
 	read -r maj min <<<"$(host_block_dev)"
 	[ -n "$maj" ] || t_skip "no block device the host itself may open (root disk, loop devices)"
@@ -125,7 +120,7 @@ lxc.cgroup2.pids.max = 9"
 # The mirror case: a config with only lxc.cgroup2.devices rules keeps its
 # device policy on a pure v1 host, in the v1 devices controller.
 test_pure_v1_cgroup2_rules_go_to_the_v1_list() {
-	need_layouts
+	need_layouts_common
 	[ -d /sys/fs/cgroup/devices ] || t_skip "this host has no v1 devices controller"
 	mk_container c "lxc.cgroup2.devices.deny = a
 lxc.cgroup2.devices.allow = c 1:3 rwm
@@ -144,7 +139,7 @@ lxc.cgroup2.devices.allow = c 136:* rwm"
 # Without any cgroup hierarchy a container starts (with a warning in the log),
 # but not one whose config asks for a device policy nothing could enforce.
 test_no_cgroups_refuses_device_rules() {
-	need_layouts
+	need_layouts_common
 	mk_container free
 	assert_ok in_layout none "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-free" -o "$T_TMP/free.log" -l WARN
 	assert_contains "$(cat "$T_TMP/free.log")" "runs without cgroups" "the log says so"
@@ -186,12 +181,12 @@ EOF
 }
 
 test_pure_v2_systemd() {
-	need_layouts
+	need_layouts_common
 	systemd_on v2
 }
 
 test_pure_v1_systemd() {
-	need_layouts
+	need_layouts_common
 	systemd_on v1
 }
 

@@ -217,15 +217,6 @@ test_attach_to_frozen_waits_for_thaw() {
 
 # ---- the layouts this hybrid host lacks (in_layout: runtime.lib) ----
 
-need_layouts() {
-	need_runtime
-	command -v unshare >/dev/null || t_skip "needs unshare (util-linux)"
-	CG2=$(awk '{ for (i = 7; i <= NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2") print $5; break } }' \
-		/proc/self/mountinfo | head -1)
-	[ -n "$CG2" ] || t_skip "this host has no cgroup2 hierarchy to keep"
-	grep -q ' - cgroup ' /proc/self/mountinfo || t_skip "this host has no cgroup v1 hierarchy to keep"
-}
-
 # layout_cycle KIND FILE FROZEN THAWED: starts in the layout, freezes, checks
 # FILE of the payload's cgroup and the counter, thaws, freezes again and stops.
 layout_cycle() {
