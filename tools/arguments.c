@@ -295,6 +295,25 @@ bool tool_use_rcfile(struct lxc_container *c, const char *rcfile)
 	return true;
 }
 
+struct lxc_container *tool_open_container(const struct tool_args *args, const char *lxcpath, const char *rcfile)
+{
+	struct lxc_container *c = lxc_container_new(args->name, lxcpath);
+
+	if (!c)
+		return NULL; /* the library said why, in one line */
+	if (rcfile && !tool_use_rcfile(c, rcfile)) {
+		lxc_container_put(c);
+		return NULL;
+	}
+	if (!c->may_control(c)) {
+		tool_error(args, "insufficient privileges to control %s:%s (run as root or as the owner of the container)",
+			   c->config_path, c->name);
+		lxc_container_put(c);
+		return NULL;
+	}
+	return c;
+}
+
 int tool_parse_timeout(const struct tool_args *args, const char *arg, int *out)
 {
 	char *end;

@@ -360,15 +360,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	c = lxc_container_new(args.name, lxcpath);
+	c = tool_open_container(&args, lxcpath, o.rcfile);
 	if (!c)
-		goto out; /* the library said why, in one line */
-	if (o.rcfile && !tool_use_rcfile(c, o.rcfile))
 		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s", c->name);
-		goto out;
-	}
 
 	if (o.elevated & LXC_ATTACH_LSM_EXEC)
 		o.elevated |= LXC_ATTACH_LSM;

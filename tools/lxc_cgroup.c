@@ -48,15 +48,9 @@ int main(int argc, char **argv)
 	if (args.nrest == 2)
 		value = args.rest[1];
 
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
 	if (!c)
 		return EXIT_FAILURE;
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "insufficient privileges to control the container");
-		goto out;
-	}
 	if (!c->is_running(c)) {
 		tool_error(&args, "'%s:%s' is not running", c->config_path, c->name);
 		goto out;

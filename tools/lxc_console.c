@@ -90,15 +90,9 @@ int main(int argc, char **argv)
 
 	tool_args_parse(&args, argc, argv);
 
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
 	if (!c)
-		return EXIT_FAILURE; /* the library said why, in one line */
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s", c->name);
-		goto out;
-	}
+		return EXIT_FAILURE;
 	if (!c->is_running(c)) {
 		tool_error(&args, "the container is not running (start it with lxc-start -n %s)", c->name);
 		goto out;

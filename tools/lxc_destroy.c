@@ -54,16 +54,9 @@ int main(int argc, char **argv)
 	int ret = EXIT_FAILURE;
 
 	tool_args_parse(&args, argc, argv);
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
 	if (!c)
-		return EXIT_FAILURE; /* the library said why */
-
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "insufficient privileges to control the container");
-		goto out;
-	}
+		return EXIT_FAILURE;
 	if (!c->is_defined(c)) {
 		tool_error(&args, "no such container in %s (no config file %s)", c->config_path, c->configfile);
 		goto out;

@@ -44,15 +44,9 @@ int main(int argc, char **argv)
 	dev = args.rest[1];
 	dst = args.nrest == 3 ? args.rest[2] : NULL;
 	add = !strcmp(op, "add");
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
-	if (!c) {
-		fprintf(stderr, "lxc-device: %s: cannot load the container\n", args.name);
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	if (!c)
 		return EXIT_FAILURE;
-	}
-	if (args.rcfile && !c->load_config(c, args.rcfile)) {
-		fprintf(stderr, "lxc-device: %s: cannot load the configuration file %s\n", args.name, args.rcfile);
-		goto out;
-	}
 	if (!c->is_running(c)) {
 		fprintf(stderr, "lxc-device: %s is not running (start it first: lxc-start -n %s)\n", c->name, c->name);
 		goto out;

@@ -34,17 +34,9 @@ int main(int argc, char **argv)
 		tool_error(&args, "unexpected argument '%s': lxc-" VERB " takes only options", args.rest[0]);
 		return EXIT_FAILURE;
 	}
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
-	if (!c) {
-		tool_error(&args, "No such container: %s:%s", tool_lxcpath(&args), args.name);
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	if (!c)
 		return EXIT_FAILURE;
-	}
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s:%s", c->config_path, c->name);
-		goto out;
-	}
 	ok = FREEZE ? c->freeze(c) : c->unfreeze(c);
 	/* As LXC: one line naming LXCPATH:NAME, exit 1 (here with the reason). */
 	if (!ok) {

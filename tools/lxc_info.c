@@ -411,16 +411,9 @@ int main(int argc, char **argv)
 	lxcpath = tool_lxcpath(&args);
 
 	/* NULL: the name is invalid or the config does not load; the library said why in one line. */
-	c = lxc_container_new(args.name, lxcpath);
+	c = tool_open_container(&args, lxcpath, args.rcfile);
 	if (!c)
 		return EXIT_FAILURE;
-
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "insufficient privileges to control the container");
-		goto out;
-	}
 	/* One question to the monitor serves all three uses (is_running is state != STOPPED). */
 	state = c->state(c);
 	running = state && strcmp(state, "STOPPED") != 0;

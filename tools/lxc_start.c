@@ -140,15 +140,9 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	c = lxc_container_new(args.name, lxcpath);
+	c = tool_open_container(&args, lxcpath, o.rcfile);
 	if (!c)
-		return EXIT_FAILURE; /* the library said why, in one line */
-	if (o.rcfile && !tool_use_rcfile(c, o.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s", c->name);
-		goto out;
-	}
+		return EXIT_FAILURE;
 	if (c->is_running(c)) {
 		/* LXC's answer and exit code: nothing to do is not a failure. */
 		tool_error(&args, "Container is already running.");

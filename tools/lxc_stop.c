@@ -91,15 +91,9 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
 	if (!c)
 		return EXIT_FAILURE;
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s", c->name);
-		goto out;
-	}
 	if (!c->is_running(c)) {
 		tool_error(&args, "%s is not running", c->name);
 		/* LXC's manual: 2 when the container exists but was not running. */

@@ -62,20 +62,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lxc-wait: missing state option to wait for (-s STATE)\n");
 		return EXIT_FAILURE;
 	}
-	c = lxc_container_new(args.name, tool_lxcpath(&args));
+	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
 	if (!c)
 		return EXIT_FAILURE;
-	if (args.rcfile && !tool_use_rcfile(c, args.rcfile))
-		goto out;
-	if (!c->may_control(c)) {
-		tool_error(&args, "Insufficient privileges to control %s", c->name);
-		goto out;
-	}
 	if (c->wait(c, o.states, o.timeout))
 		ret = EXIT_SUCCESS;
 	else if (c->error_num == EINVAL)
 		tool_error(&args, "%s", c->error_string ? c->error_string : "invalid state");
-out:
 	lxc_container_put(c);
 	return ret;
 }
