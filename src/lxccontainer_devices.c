@@ -169,6 +169,17 @@ static void fix_node(int dirfd, const char *base, const char *dest, const struct
 		WARN("%s inside the container: cannot set its mode and owner: %s", dest, strerror(errno));
 }
 
+/* What both methods check first: the caller, the host node (into *st), the
+ * destination (split into dir and *base); then the container's root, as an fd
+ * (negative when anything failed, with the reason set on c). */
+static int open_for_node(struct lxc_container *c, const char *src_path, const char *dest, struct stat *st, char *dir,
+			 size_t dirlen, const char **base)
+{
+	if (!may_change_devices(c) || !host_node(c, src_path, st) || split_dest(c, dest, dir, dirlen, base) < 0)
+		return -EINVAL;
+	return open_container_root(c);
+}
+
 static bool m_add_device_node(struct lxc_container *c, const char *src_path, const char *dest_path)
 {
 	__do_close int root = -EBADF, dirfd = -EBADF;
@@ -180,9 +191,7 @@ static bool m_add_device_node(struct lxc_container *c, const char *src_path, con
 
 	if (!c)
 		return false;
-	if (!may_change_devices(c) || !host_node(c, src_path, &st) || split_dest(c, dest, dir, sizeof(dir), &base) < 0)
-		return false;
-	root = open_container_root(c);
+	root = open_for_node(c, src_path, dest, &st, dir, sizeof(dir), &base);
 	if (root < 0)
 		return false;
 	/* Before anything changes: the place must be free. */
@@ -225,9 +234,7 @@ static bool m_remove_device_node(struct lxc_container *c, const char *src_path, 
 
 	if (!c)
 		return false;
-	if (!may_change_devices(c) || !host_node(c, src_path, &st) || split_dest(c, dest, dir, sizeof(dir), &base) < 0)
-		return false;
-	root = open_container_root(c);
+	root = open_for_node(c, src_path, dest, &st, dir, sizeof(dir), &base);
 	if (root < 0)
 		return false;
 	dirfd = mount_open_in_root(root, dir, O_PATH | O_DIRECTORY);
