@@ -33,34 +33,28 @@ enum { OPT_CLEAR_ENV = OPT_TOOL, OPT_KEEP_ENV, OPT_KEEP_VAR };
 
 /* ---- the option values (pure: unit-tested in tests/unit/test-attach-args.c) ---- */
 
-/*
- * -s: namespaces as an OR'd list, "NETWORK|IPC". LXC's names (MOUNT, PID,
- * UTSNAME, IPC, USER, NETWORK) and the kernel's (mnt, uts, net, cgroup,
- * time), in any case. 0 or -EINVAL with the bad word in *bad (a static copy).
- */
-static int parse_namespaces(const char *arg, int *flags, const char **bad)
+struct flag_name {
+	const char *name;
+	unsigned flag;
+};
+
+/* "A|B|C" against a table: the OR of the flags named (any case when icase).
+ * 0, or -EINVAL with the bad word in *bad (a static copy). */
+static int parse_flag_list(const char *arg, const struct flag_name *t, size_t n_t, bool icase, unsigned *flags,
+			   const char **bad)
 {
-	static const struct {
-		const char *name;
-		int flag;
-	} names[] = {
-		{ "MOUNT", CLONE_NEWNS },   { "MNT", CLONE_NEWNS },	 { "PID", CLONE_NEWPID },
-		{ "UTSNAME", CLONE_NEWUTS }, { "UTS", CLONE_NEWUTS },	 { "IPC", CLONE_NEWIPC },
-		{ "USER", CLONE_NEWUSER },   { "NETWORK", CLONE_NEWNET }, { "NET", CLONE_NEWNET },
-		{ "CGROUP", CLONE_NEWCGROUP }, { "TIME", CLONE_NEWTIME },
-	};
 	static char word[64];
 	const char *p = arg;
-	int out = 0;
+	unsigned out = 0;
 
 	for (;;) {
 		size_t n = strcspn(p, "|");
 		bool found = false;
 
 		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), p);
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (!strcasecmp(word, names[i].name)) {
-				out |= names[i].flag;
+		for (size_t i = 0; i < n_t; i++)
+			if (!(icase ? strcasecmp(word, t[i].name) : strcmp(word, t[i].name))) {
+				out |= t[i].flag;
 				found = true;
 			}
 		if (!found) {
@@ -75,46 +69,47 @@ static int parse_namespaces(const char *arg, int *flags, const char **bad)
 	return 0;
 }
 
+/*
+ * -s: namespaces as an OR'd list, "NETWORK|IPC". LXC's names (MOUNT, PID,
+ * UTSNAME, IPC, USER, NETWORK) and the kernel's (mnt, uts, net, cgroup,
+ * time), in any case. 0 or -EINVAL with the bad word in *bad (a static copy).
+ */
+static int parse_namespaces(const char *arg, int *flags, const char **bad)
+{
+	static const struct flag_name names[] = {
+		{ "MOUNT", CLONE_NEWNS },   { "MNT", CLONE_NEWNS },	 { "PID", CLONE_NEWPID },
+		{ "UTSNAME", CLONE_NEWUTS }, { "UTS", CLONE_NEWUTS },	 { "IPC", CLONE_NEWIPC },
+		{ "USER", CLONE_NEWUSER },   { "NETWORK", CLONE_NEWNET }, { "NET", CLONE_NEWNET },
+		{ "CGROUP", CLONE_NEWCGROUP }, { "TIME", CLONE_NEWTIME },
+	};
+	unsigned out;
+	int ret = parse_flag_list(arg, names, sizeof(names) / sizeof(names[0]), true, &out, bad);
+
+	if (ret == 0)
+		*flags = (int)out;
+	return ret;
+}
+
 /* -e: CGROUP, CAP and LSM as an OR'd list (as LXC: upper case); none given means all. */
 static int parse_elevated(const char *arg, unsigned *flags, const char **bad)
 {
-	static const struct {
-		const char *name;
-		unsigned flag;
-	} privs[] = {
+	static const struct flag_name privs[] = {
 		{ "CGROUP", LXC_ATTACH_MOVE_TO_CGROUP },
 		{ "CAP", LXC_ATTACH_DROP_CAPABILITIES },
 		{ "LSM", LXC_ATTACH_LSM_EXEC },
 	};
-	static char word[64];
-	const char *p = arg;
 	unsigned out = 0;
+	int ret = 0;
 
 	if (!arg) {
 		for (size_t i = 0; i < sizeof(privs) / sizeof(privs[0]); i++)
-			*flags |= privs[i].flag;
-		return 0;
+			out |= privs[i].flag;
+	} else {
+		ret = parse_flag_list(arg, privs, sizeof(privs) / sizeof(privs[0]), false, &out, bad);
 	}
-	for (;;) {
-		size_t n = strcspn(p, "|");
-		bool found = false;
-
-		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), p);
-		for (size_t i = 0; i < sizeof(privs) / sizeof(privs[0]); i++)
-			if (!strcmp(word, privs[i].name)) {
-				out |= privs[i].flag;
-				found = true;
-			}
-		if (!found) {
-			*bad = word;
-			return -EINVAL;
-		}
-		if (!p[n])
-			break;
-		p += n + 1;
-	}
-	*flags |= out;
-	return 0;
+	if (ret == 0)
+		*flags |= out;
+	return ret;
 }
 
 /* -a: an architecture name, as lxc.arch takes it, to a personality(2) value. */
