@@ -106,6 +106,21 @@ static bool own_file(struct lxc_container *c, const char *fname)
 	return !fname || (c->configfile && !strcmp(fname, c->configfile));
 }
 
+/* The container's own config file is guarded by the on-disk lock (other
+ * processes); another file only by the object's lock (other threads). */
+static int file_lock(struct lxc_container *c, bool own)
+{
+	return own ? container_disk_lock(c) : container_mem_lock(c);
+}
+
+static void file_unlock(struct lxc_container *c, bool own)
+{
+	if (own)
+		container_disk_unlock(c);
+	else
+		container_mem_unlock(c);
+}
+
 static bool m_load_config(struct lxc_container *c, const char *alt_file)
 {
 	const char *fname;
@@ -115,13 +130,10 @@ static bool m_load_config(struct lxc_container *c, const char *alt_file)
 		return false;
 	fname = alt_file ? alt_file : c->configfile;
 	own = own_file(c, alt_file);
-	if ((own ? container_disk_lock(c) : container_mem_lock(c)) < 0)
+	if (file_lock(c, own) < 0)
 		return false;
 	ok = do_load_config(c, fname);
-	if (own)
-		container_disk_unlock(c);
-	else
-		container_mem_unlock(c);
+	file_unlock(c, own);
 	return ok;
 }
 
@@ -183,13 +195,10 @@ static bool m_save_config(struct lxc_container *c, const char *alt_file)
 		return false;
 	fname = alt_file ? alt_file : c->configfile;
 	own = own_file(c, alt_file);
-	if ((own ? container_disk_lock(c) : container_mem_lock(c)) < 0)
+	if (file_lock(c, own) < 0)
 		return false;
 	ok = do_save_config(c, fname, own);
-	if (own)
-		container_disk_unlock(c);
-	else
-		container_mem_unlock(c);
+	file_unlock(c, own);
 	return ok;
 }
 

@@ -168,6 +168,28 @@ nomem:
 	return -ENOMEM;
 }
 
+/* A line of /proc/PID/cgroup, "ID:CONTROLLERS:PATH", split in place (the
+ * controllers are "" for cgroup2). False for a line of another shape. */
+static bool split_cgroup_line(char *line, char **ctrl, char **path)
+{
+	line[strcspn(line, "\n")] = '\0';
+	*ctrl = strchr(line, ':');
+	if (!*ctrl)
+		return false;
+	(*ctrl)++;
+	*path = strchr(*ctrl, ':');
+	if (!*path)
+		return false;
+	*(*path)++ = '\0';
+	return true;
+}
+
+/* Whether such a line's controllers name hierarchy h. */
+static bool hierarchy_is(const struct cg_hierarchy *h, const char *ctrl)
+{
+	return h->driver->v2 ? *ctrl == '\0' : (*ctrl && same_set(h->controllers, ctrl));
+}
+
 static int read_own_cgroups(struct cgroup_layout *l)
 {
 	__do_fclose FILE *f = fopen("/proc/self/cgroup", "re");
@@ -178,18 +200,11 @@ static int read_own_cgroups(struct cgroup_layout *l)
 	while (fgets(line, sizeof(line), f)) {
 		char *ctrl, *path;
 
-		line[strcspn(line, "\n")] = '\0';
-		ctrl = strchr(line, ':');
-		if (!ctrl)
+		if (!split_cgroup_line(line, &ctrl, &path))
 			continue;
-		ctrl++;
-		path = strchr(ctrl, ':');
-		if (!path)
-			continue;
-		*path++ = '\0';
 		for (size_t i = 0; i < l->n; i++) {
 			struct cg_hierarchy *h = &l->h[i];
-			bool match = h->driver->v2 ? *ctrl == '\0' : (*ctrl && same_set(h->controllers, ctrl));
+			bool match = hierarchy_is(h, ctrl);
 			if (!match || h->own)
 				continue;
 			h->own = strdup(path);
@@ -609,19 +624,12 @@ int cgroup_open_pid(const struct cgroup_layout *l, pid_t pid, const char *leaf, 
 	while (fgets(line, sizeof(line), f)) {
 		char *ctrl, *path;
 
-		line[strcspn(line, "\n")] = '\0';
-		ctrl = strchr(line, ':');
-		if (!ctrl)
+		if (!split_cgroup_line(line, &ctrl, &path))
 			continue;
-		ctrl++;
-		path = strchr(ctrl, ':');
-		if (!path)
-			continue;
-		*path++ = '\0';
 		cut_after_leaf(path, leaf);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct cg_hierarchy *h = &l->h[i];
-			bool match = h->driver->v2 ? *ctrl == '\0' : (*ctrl && same_set(h->controllers, ctrl));
+			bool match = hierarchy_is(h, ctrl);
 
 			if (!match || s->paths[i])
 				continue;
