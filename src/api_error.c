@@ -55,6 +55,19 @@ void container_error(struct lxc_container *c, int err, const char *fmt, ...)
 	va_end(ap);
 }
 
+int container_fail(struct lxc_container *c, int err, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	container_error_quiet(c, err, "%s: %s", c->name, msg);
+	ERROR("%s", msg);
+	return -1;
+}
+
 void container_error_quiet(struct lxc_container *c, int err, const char *fmt, ...)
 {
 	va_list ap;

@@ -18,24 +18,11 @@
 #include "conf/conf.h"
 #include "container.h"
 #include "log.h"
+#include "start_plan.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
 
 extern char **environ;
-
-/* The error_string names the container; the log line leaves it to the tools' prefix. */
-__attribute__((format(printf, 3, 4))) static int fail(struct lxc_container *c, int err, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	container_error_quiet(c, err, "%s: %s", c->name, msg);
-	ERROR("%s", msg);
-	return -1;
-}
 
 /* A list key of the loaded config, one entry per line (none if no config is loaded). */
 static int conf_list(struct lxc_container *c, const char *key, char ***out)
@@ -62,28 +49,23 @@ static int conf_list(struct lxc_container *c, const char *key, char ***out)
 /* The resources lxc.prlimit.* sets (at most RLIM_NLIMITS of them). */
 static size_t conf_rlimits(struct lxc_container *c, int *out)
 {
-	static const struct {
-		const char *name;
-		int resource;
-	} names[] = {
-		{ "as", RLIMIT_AS },	       { "core", RLIMIT_CORE },		{ "cpu", RLIMIT_CPU },
-		{ "data", RLIMIT_DATA },       { "fsize", RLIMIT_FSIZE },	{ "locks", RLIMIT_LOCKS },
-		{ "memlock", RLIMIT_MEMLOCK }, { "msgqueue", RLIMIT_MSGQUEUE }, { "nice", RLIMIT_NICE },
-		{ "nofile", RLIMIT_NOFILE },   { "nproc", RLIMIT_NPROC },	{ "rss", RLIMIT_RSS },
-		{ "rtprio", RLIMIT_RTPRIO },   { "rttime", RLIMIT_RTTIME },	{ "sigpending", RLIMIT_SIGPENDING },
-		{ "stack", RLIMIT_STACK },
-	};
 	__do_free_strv char **lines = NULL;
 	size_t n = 0;
 
 	if (conf_list(c, "lxc.prlimit", &lines) < 0)
 		return 0;
 	/* "lxc.prlimit.nofile = 512:1024" */
-	for (char **l = lines; l && *l; l++)
-		for (size_t i = 0; i < ARRAY_SIZE(names) && n < RLIM_NLIMITS; i++)
-			if (str_has_prefix(*l, "lxc.prlimit.") && str_has_prefix(*l + 12, names[i].name) &&
-			    (*l)[12 + strlen(names[i].name)] == ' ')
-				out[n++] = names[i].resource;
+	for (char **l = lines; l && *l && n < RLIM_NLIMITS; l++) {
+		char name[32];
+		int r;
+
+		if (!str_has_prefix(*l, "lxc.prlimit."))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(*l + 12, " ="), *l + 12);
+		r = start_plan_rlimit(name);
+		if (r >= 0)
+			out[n++] = r;
+	}
 	return n;
 }
 
@@ -104,19 +86,19 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 	if (!c)
 		return -1;
 	if (!exec_function || !attached_process)
-		return fail(c, EINVAL, "attach needs a function to run and a place for the pid of its process");
+		return container_fail(c, EINVAL, "attach needs a function to run and a place for the pid of its process");
 
 	pidfd = cmd_get_init_pidfd(c->name, c->config_path);
 	if (pidfd < 0) {
 		struct stat st;
 
 		if (pidfd == -EACCES)
-			return fail(c, EACCES, "not allowed to control this container (neither root nor its owner)");
+			return container_fail(c, EACCES, "not allowed to control this container (neither root nor its owner)");
 		if (pidfd != -ESRCH)
-			return fail(c, -pidfd, "cannot reach the container's monitor: %s", strerror(-pidfd));
+			return container_fail(c, -pidfd, "cannot reach the container's monitor: %s", strerror(-pidfd));
 		if (stat(c->configfile, &st) < 0)
-			return fail(c, ESRCH, "no such container in %s (and none of that name is running)", c->config_path);
-		return fail(c, ESRCH, "the container is not running (start it with lxc-start -n %s)", c->name);
+			return container_fail(c, ESRCH, "no such container in %s (and none of that name is running)", c->config_path);
+		return container_fail(c, ESRCH, "the container is not running (start it with lxc-start -n %s)", c->name);
 	}
 
 	ret = conf_list(c, "lxc.environment", &conf_env);
@@ -125,9 +107,9 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 				       options ? options->extra_keep_env : NULL, conf_env,
 				       options ? options->extra_env_vars : NULL, &env, &bad);
 	if (ret == -EINVAL)
-		return fail(c, EINVAL, "environment entry '%s' has no variable name", bad);
+		return container_fail(c, EINVAL, "environment entry '%s' has no variable name", bad);
 	if (ret < 0)
-		return fail(c, -ret, "cannot build the environment: %s", strerror(-ret));
+		return container_fail(c, -ret, "cannot build the environment: %s", strerror(-ret));
 
 	r = (struct attach_request){ .name = c->name,
 				     .init_pidfd = pidfd,
@@ -139,7 +121,7 @@ static int m_attach(struct lxc_container *c, lxc_attach_exec_t exec_function, vo
 				     .n_rlimits = conf_rlimits(c, rlimits) };
 	ret = attach_start(&r, &pid, err, sizeof(err));
 	if (ret < 0)
-		return fail(c, -ret, "%s", err);
+		return container_fail(c, -ret, "%s", err);
 	*attached_process = pid;
 	return 0;
 }
@@ -150,7 +132,7 @@ static int wait_status(struct lxc_container *c, pid_t pid)
 
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR)
-			return fail(c, errno, "cannot wait for the attached process %d: %s", pid, strerror(errno));
+			return container_fail(c, errno, "cannot wait for the attached process %d: %s", pid, strerror(errno));
 	}
 	return status;
 }
@@ -164,7 +146,7 @@ static int m_attach_run_wait(struct lxc_container *c, lxc_attach_options_t *opti
 	if (!c)
 		return -1;
 	if (!program || !argv || !argv[0])
-		return fail(c, EINVAL, "attach_run_wait needs a program and its argv (argv[0] included)");
+		return container_fail(c, EINVAL, "attach_run_wait needs a program and its argv (argv[0] included)");
 	if (m_attach(c, lxc_attach_run_command, &cmd, options, &pid) < 0)
 		return -1;
 	return wait_status(c, pid);
@@ -185,7 +167,7 @@ static int m_attach_run_waitl(struct lxc_container *c, lxc_attach_options_t *opt
 		const char **grown = realloc(argv, (n + 2) * sizeof(*argv));
 		if (!grown) {
 			va_end(ap);
-			return fail(c, ENOMEM, "out of memory");
+			return container_fail(c, ENOMEM, "out of memory");
 		}
 		argv = grown;
 		argv[n++] = a;

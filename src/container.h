@@ -33,6 +33,10 @@ __attribute__((format(printf, 3, 4))) void container_error(struct lxc_container 
 /* Same, without logging (the caller's caller reports it). */
 __attribute__((format(printf, 3, 4))) void container_error_quiet(struct lxc_container *c, int err, const char *fmt,
 								   ...);
+/* Same for a method's own failure: error_string "NAME: message" (the
+ * container named for the caller), the log line without the name (the tools'
+ * prefix has it). c must not be NULL. Returns -1. */
+__attribute__((format(printf, 3, 4))) int container_fail(struct lxc_container *c, int err, const char *fmt, ...);
 /* Sets only the thread's last error (for calls without a container). */
 __attribute__((format(printf, 1, 2))) void last_error_set(const char *fmt, ...);
 void last_error_clear(void);

@@ -16,20 +16,6 @@
 #include "lxccontainer_console.h"
 #include "util/cleanup.h"
 
-/* The error_string names the container; the log line leaves it to the tools' prefix. */
-__attribute__((format(printf, 3, 4))) static int fail(struct lxc_container *c, int err, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	container_error_quiet(c, err, "%s: %s", c->name, msg);
-	ERROR("%s", msg);
-	return -1;
-}
-
 /* Returns the socket that keeps the tty this caller's (close it to free the
  * tty), as LXC's console_getfd does, or -1. */
 static int m_console_getfd(struct lxc_container *c, int *ttynum, int *ptxfd)
@@ -41,19 +27,19 @@ static int m_console_getfd(struct lxc_container *c, int *ttynum, int *ptxfd)
 		return -1;
 	sock = cmd_console(c->name, c->config_path, &got, &master);
 	if (sock == -ESRCH)
-		return fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
+		return container_fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
 	if (sock == -EBUSY && want < 0)
-		return fail(c, EBUSY, "every tty is in use (lxc.tty.max sets how many; -t 0 is the console)");
+		return container_fail(c, EBUSY, "every tty is in use (lxc.tty.max sets how many; -t 0 is the console)");
 	if (sock == -EBUSY)
-		return fail(c, EBUSY, "tty %d is in use by another console client (choose another with -t)", want);
+		return container_fail(c, EBUSY, "tty %d is in use by another console client (choose another with -t)", want);
 	if (sock == -ENOENT && want < 0)
-		return fail(c, ENOENT, "has no tty to attach to (lxc.tty.max is 0; -t 0 is the console)");
+		return container_fail(c, ENOENT, "has no tty to attach to (lxc.tty.max is 0; -t 0 is the console)");
 	if (sock == -ENOENT)
-		return fail(c, ENOENT, "has no tty %d (lxc.tty.max sets how many; -t 0 is the console, unless lxc.console.path = none)", want);
+		return container_fail(c, ENOENT, "has no tty %d (lxc.tty.max sets how many; -t 0 is the console, unless lxc.console.path = none)", want);
 	if (sock == -EACCES)
-		return fail(c, EACCES, "permission denied by its monitor (only root or the user who started it)");
+		return container_fail(c, EACCES, "permission denied by its monitor (only root or the user who started it)");
 	if (sock < 0)
-		return fail(c, -sock, "cannot get a tty: %s", strerror(-sock));
+		return container_fail(c, -sock, "cannot get a tty: %s", strerror(-sock));
 	if (ttynum)
 		*ttynum = got;
 	*ptxfd = master;
@@ -88,9 +74,9 @@ static int m_console(struct lxc_container *c, int ttynum, int stdinfd, int stdou
 	}
 	ret = console_relay(master, sock, stdinfd, stdoutfd, escape, stderrfd, banner, winch);
 	if (ret == -ESRCH)
-		return fail(c, ESRCH, "the container stopped while its console was attached");
+		return container_fail(c, ESRCH, "the container stopped while its console was attached");
 	if (ret < 0)
-		return fail(c, -ret, "console relay failed: %s", strerror(-ret));
+		return container_fail(c, -ret, "console relay failed: %s", strerror(-ret));
 	return 0;
 }
 
@@ -106,15 +92,15 @@ static int m_console_log(struct lxc_container *c, struct lxc_console_log *log)
 	len = log->read ? (size_t)*log->read_max : 0;
 	ret = cmd_console_log(c->name, c->config_path, log->read, log->clear, &data, &len);
 	if (ret == -ESRCH) {
-		fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
+		container_fail(c, ESRCH, "is not running (start it with lxc-start -n %s)", c->name);
 		return ret;
 	}
 	if (ret == -ENODATA) {
-		fail(c, ENODATA, "keeps no console ring buffer (set lxc.console.buffer.size, e.g. to auto, and restart it)");
+		container_fail(c, ENODATA, "keeps no console ring buffer (set lxc.console.buffer.size, e.g. to auto, and restart it)");
 		return ret;
 	}
 	if (ret < 0) {
-		fail(c, -ret, "cannot read the console ring buffer: %s", strerror(-ret));
+		container_fail(c, -ret, "cannot read the console ring buffer: %s", strerror(-ret));
 		return ret;
 	}
 	if (log->read) {

@@ -225,25 +225,30 @@ static int parse_rlim_value(const char *s, rlim_t *out)
 	return 0;
 }
 
-int start_plan_parse_prlimit(const char *name, const char *value, int *resource, struct rlimit *lim, char *err, size_t errlen);
+int start_plan_rlimit(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rlimit_names); i++)
+		if (!strcmp(name, rlimit_names[i].name))
+			return rlimit_names[i].resource;
+	return -EINVAL;
+}
+
 int start_plan_parse_prlimit(const char *name, const char *value, int *resource, struct rlimit *lim, char *err, size_t errlen)
 {
 	__do_free char *copy = strdup(value);
 	char *colon;
-	size_t i;
+	int r;
 
 	if (!copy)
 		return -ENOMEM;
-	for (i = 0; i < ARRAY_SIZE(rlimit_names); i++)
-		if (!strcmp(name, rlimit_names[i].name))
-			break;
-	if (i == ARRAY_SIZE(rlimit_names)) {
+	r = start_plan_rlimit(name);
+	if (r < 0) {
 		snprintf(err, errlen,
 			 "unknown resource '%s' (use as, core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending or stack)",
 			 name);
 		return -EINVAL;
 	}
-	*resource = rlimit_names[i].resource;
+	*resource = r;
 	colon = strchr(copy, ':');
 	if (colon)
 		*colon++ = '\0';

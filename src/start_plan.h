@@ -214,6 +214,12 @@ int start_plan_build(const struct plan_item *items, size_t n, const char *name, 
 		     char *err, size_t errlen);
 void start_plan_free(struct start_plan *p);
 
+/* lxc.prlimit.NAME: the RLIMIT_* of NAME ("nofile"), or -EINVAL. */
+int start_plan_rlimit(const char *name);
+/* lxc.prlimit.NAME = SOFT[:HARD] into *resource and *lim; 0 or -EINVAL with the reason in err. */
+int start_plan_parse_prlimit(const char *name, const char *value, int *resource, struct rlimit *lim, char *err,
+			     size_t errlen);
+
 /* Appends an op (copying the strings); returns it, or NULL on allocation failure. */
 struct plan_op *plan_add_op(struct start_plan *p, enum plan_op_kind kind, const char *origin);
 

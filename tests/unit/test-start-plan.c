@@ -19,7 +19,6 @@
 #include "unit.h"
 
 int start_plan_split_cmd(const char *cmd, char ***out);
-int start_plan_parse_prlimit(const char *name, const char *value, int *resource, struct rlimit *lim, char *err, size_t errlen);
 
 static char err[4096];
 
