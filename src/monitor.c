@@ -1094,6 +1094,20 @@ static void report_ready(struct monitor *m, int ret, const char *text)
 	m->a->ready_fd = -1;
 }
 
+/* The end of a run, whether it stopped or never came up: what the monitor made
+ * on the host goes, then the state is STOPPED. Whoever learns that may start
+ * the container again at once, so the command socket's name is freed first. */
+static void end_run(struct monitor *m, bool shm_made)
+{
+	if (shm_made)
+		shmount_host_release(m->plan->shmount_host, true);
+	leave_own_cgroup(m);
+	cmd_server_close_listener(m->srv);
+	set_state(m, STATE_STOPPED);
+	cmd_server_free(m->srv);
+	m->srv = NULL;
+}
+
 int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 {
 	struct monitor mon = { .a = a, .plan = a->plan, .args = a->args, .pid = -1, .pidfd = -1, .netns_fd = -1, .sigfd = -1,
@@ -1241,14 +1255,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		set_state(m, STATE_STARTING);
 	}
 
-	if (shm_made)
-		shmount_host_release(m->plan->shmount_host, true);
-	leave_own_cgroup(m);
-	/* Whoever learns it is STOPPED may start it again at once: free the name first. */
-	cmd_server_close_listener(m->srv);
-	set_state(m, STATE_STOPPED);
-	cmd_server_free(m->srv);
-	m->srv = NULL;
+	end_run(m, shm_made);
 	post_stop(m, false);
 	monitor_free(m);
 	*status = wstatus;
@@ -1264,13 +1271,7 @@ fail:
 	}
 	take_down(m, false, false);
 	post_stop(m, false);
-	if (shm_made)
-		shmount_host_release(m->plan->shmount_host, true);
-	leave_own_cgroup(m);
-	cmd_server_close_listener(m->srv);
-	set_state(m, STATE_STOPPED);
-	cmd_server_free(m->srv);
-	m->srv = NULL;
+	end_run(m, shm_made);
 	report_ready(m, ret, err);
 	monitor_free(m);
 	(void)ran;
