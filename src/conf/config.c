@@ -1,6 +1,7 @@
 /* config.c - the config model: loading files and includes into lines and effective items, reading and changing items; SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -293,11 +294,17 @@ static void lines_remove_at(struct lxc_config *c, size_t i)
 	c->nlines--;
 }
 
-/* Removes the own lines `what` names; returns how many. */
-static size_t lines_remove(struct lxc_config *c, const char *what)
+static int line_set_value(struct conf_line *l, const char *value);
+
+/*
+ * Removes the own lines `what` names; returns how many. With keep_index, a
+ * line becomes "KEY =" instead: it still clears, and its lxc.net.N keeps an
+ * included un-indexed legacy interface at the index it had.
+ */
+static int lines_remove(struct lxc_config *c, const char *what, bool keep_index)
 {
 	struct conf_match m;
-	size_t n = 0;
+	int n = 0;
 
 	conf_match_init(&m, what);
 	for (size_t i = c->nlines; i > 0; i--) {
@@ -305,10 +312,15 @@ static size_t lines_remove(struct lxc_config *c, const char *what)
 
 		if (!l->canon || !*l->value) /* "KEY =" only clears: keeping it changes nothing */
 			continue;
-		if (conf_match(&m, l->canon, l->def) || !strcmp(what, l->canon)) {
+		if (!conf_match(&m, l->canon, l->def) && strcmp(what, l->canon))
+			continue;
+		if (keep_index && str_has_prefix(l->canon, "lxc.net.")) {
+			if (line_set_value(l, "") < 0)
+				return -ENOMEM;
+		} else {
 			lines_remove_at(c, i - 1);
-			n++;
 		}
+		n++;
 	}
 	return n;
 }
@@ -584,6 +596,9 @@ static int load_item(struct load_ctx *ctx, const char *key, const char *value, c
 		return fail(ctx->err, -EINVAL, file, line, "%s:%u: %s: %s", file, line, key, reason);
 	if (c->in_own_tree && ctx->depth > 1 && note_included(c, r) < 0)
 		return -ENOMEM;
+	if (c->in_own_tree && ctx->depth > 1 && r->legacy && r->canon && str_has_prefix(r->canon, "lxc.net.") &&
+	    str_has_prefix(key, "lxc.network.") && !isdigit((unsigned char)key[strlen("lxc.network.")]))
+		c->included_unindexed_net = true;
 	ret = apply_item(c, r, value, file, line);
 	if (ret == 0)
 		ret = retype_interface(c, r->canon, false);
@@ -886,7 +901,8 @@ static int clear_resolved(struct lxc_config *c, const struct conf_resolved *r)
 	if (touches_net(r->canon) && pin_legacy_net_lines(c) < 0)
 		return -ENOMEM;
 	items_remove(c, r->canon);
-	lines_remove(c, r->canon);
+	if (lines_remove(c, r->canon, touches_net(r->canon) && c->included_unindexed_net) < 0)
+		return -ENOMEM;
 	if (included_sets(c, r->canon) && !clears_after_includes(c, r->canon))
 		return lines_append_item(c, r, "");
 	return 0;

@@ -43,6 +43,9 @@ struct lxc_config {
 	} *included;
 	size_t nincluded;
 	bool in_own_tree; /* loading the own file or what it includes */
+	/* An include of the own file starts an interface with an un-indexed lxc.network.type:
+	 * its index depends on the lxc.net.N lines before it, so removing those would renumber it. */
+	bool included_unindexed_net;
 
 	int net_next;   /* one above the highest lxc.net.N index seen: where an un-indexed
 			   legacy lxc.network.type starts the next interface */

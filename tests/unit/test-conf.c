@@ -749,6 +749,38 @@ static void clearing_legacy_interfaces_does_not_renumber_them(void)
 	conf_free(d);
 }
 
+/* Found by the fuzzer: an include's un-indexed lxc.network.type takes the index after
+ * the own lines before it; clearing those must not move it to another index. */
+static void clearing_own_interfaces_does_not_renumber_included_legacy_ones(void)
+{
+	struct conf_error err;
+	struct lxc_config *c, *d = conf_new();
+	char text[512], *out;
+	int ret;
+
+	put("legacy-inc/old.conf", "lxc.network.type = veth\nlxc.network.link = br9\n");
+	snprintf(text, sizeof(text), "lxc.net.0.type = empty\nlxc.net.0.script.down = /x\nlxc.include = %s\n",
+		 tmp_path("legacy-inc/old.conf"));
+	capture_begin();
+	c = load_str(text, &err, &ret);
+	CHECK_INT(ret, 0);
+	CHECK_STR(conf_get(c, "lxc.net.1.link"), "br9");
+	CHECK_INT(conf_clear(c, "lxc.net.0"), 0);
+	CHECK_INT(conf_clear(c, "lxc.net.1.type"), 0); /* the interface of the include: its line cannot go */
+	out = written(c);
+	CHECK_INT(conf_load_file(d, tmp_path("set/out"), &err), 0);
+	free(capture_end());
+	/* lxc.net.0 stays cleared, and the included interface is still the second one, cleared too */
+	CHECK(conf_get(d, "lxc.net.0.type") == NULL);
+	CHECK(conf_get(d, "lxc.net.0.script.down") == NULL);
+	CHECK(conf_get(d, "lxc.net.1.type") == NULL);
+	CHECK_STR(conf_get(d, "lxc.net.1.link"), "br9");
+	CHECK_INT(conf_item_count(d), conf_item_count(c));
+	free(out);
+	conf_free(c);
+	conf_free(d);
+}
+
 static void set_checks_keys_and_values(void)
 {
 	struct conf_error err;
@@ -880,6 +912,7 @@ UNIT_MAIN_BEGIN
 	RUN(set_empty_and_clear_keep_the_effective_result);
 	RUN(clear_takes_the_prefixes_lxc_takes);
 	RUN(clearing_legacy_interfaces_does_not_renumber_them);
+	RUN(clearing_own_interfaces_does_not_renumber_included_legacy_ones);
 	RUN(set_checks_keys_and_values);
 	RUN(retyping_an_interface_drops_keys_of_the_old_type);
 	RUN(net_indices_are_sorted_and_unique);
