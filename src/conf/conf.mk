@@ -42,4 +42,4 @@ tests_fuzz_fuzz_config_CFLAGS = $(AM_CFLAGS) $(CAP_CFLAGS) -g -fsanitize=fuzzer,
 tests_fuzz_fuzz_config_LDFLAGS = -fsanitize=fuzzer,address,undefined
 tests_fuzz_fuzz_config_LDADD = $(CAP_LIBS)
 endif
-EXTRA_DIST += tests/fuzz/corpus/config tests/fixtures/config
+EXTRA_DIST += tests/fuzz/corpus/config tests/fixtures/config tests/fuzz/run-config
