@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 src_libberth_core_la_SOURCES += \
 	src/start.c src/start.h src/start_conf.c \
-	src/start_plan.c src/start_plan.h \
+	src/start_plan.c src/start_plan.h src/start_plan_builder.h \
+	src/start_plan_read.c src/start_plan_mounts.c src/start_plan_values.c \
 	src/start_signal.c src/start_signal.h \
 	src/start_spawn.c src/start_spawn.h \
 	src/start_child.c src/start_child.h \

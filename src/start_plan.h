@@ -219,6 +219,8 @@ int start_plan_rlimit(const char *name);
 /* lxc.prlimit.NAME = SOFT[:HARD] into *resource and *lim; 0 or -EINVAL with the reason in err. */
 int start_plan_parse_prlimit(const char *name, const char *value, int *resource, struct rlimit *lim, char *err,
 			     size_t errlen);
+/* lxc.init.cmd into words ('' and "" quote, \ escapes); -EINVAL on an unbalanced quote. */
+int start_plan_split_cmd(const char *cmd, char ***out);
 
 /* Appends an op (copying the strings); returns it, or NULL on allocation failure. */
 struct plan_op *plan_add_op(struct start_plan *p, enum plan_op_kind kind, const char *origin);

@@ -18,7 +18,6 @@
 #include "start_signal.h"
 #include "unit.h"
 
-int start_plan_split_cmd(const char *cmd, char ***out);
 
 static char err[4096];
 
