@@ -247,10 +247,11 @@ static int read_cgroup(struct builder *b, const char *origin, const char *k, con
 			return plan_fail(b, origin, "%s", why);
 	}
 	if (!*v || !strcmp(k, "lxc.cgroup") || !strcmp(k, "lxc.cgroup2")) {
-		/* "lxc.cgroup =" clears v1 settings, "lxc.cgroup2 =" v2 ones. */
+		/* "lxc.cgroup =" clears the v1 settings, "lxc.cgroup2 =" the v2 ones, an empty
+		 * value that file's settings of its own version (as LXC clears them). */
 		for (size_t i = 0; i < b->cgroup.n;) {
 			bool is2 = !strncmp(b->cgroup.v[i].key, "2:", 2);
-			if (is2 == v2 && (!*v || !strcmp(k, "lxc.cgroup") || !strcmp(k, "lxc.cgroup2") ||
+			if (is2 == v2 && (!strcmp(k, "lxc.cgroup") || !strcmp(k, "lxc.cgroup2") ||
 					  !strcmp(b->cgroup.v[i].key + (is2 ? 2 : 0), file))) {
 				plan_kv_remove_at(&b->cgroup, i);
 			} else {

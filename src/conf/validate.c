@@ -470,13 +470,6 @@ int conf_valid_path(const char *v, char *err, size_t errlen)
 	return 0;
 }
 
-int conf_valid_abs_path(const char *v, char *err, size_t errlen)
-{
-	if (v[0] != '/')
-		return REJECT("'%s' is not an absolute path", v);
-	return conf_valid_path(v, err, errlen);
-}
-
 /* ---- network ---- */
 
 int conf_valid_net_type(const char *v, char *err, size_t errlen)

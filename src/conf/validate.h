@@ -79,7 +79,6 @@ int conf_valid_cgroup_leaf(const char *v, char *err, size_t errlen);
 /* A path (any string without a NUL; relative is fine where LXC resolves it later). */
 int conf_valid_path(const char *v, char *err, size_t errlen);
 /* An absolute path. */
-int conf_valid_abs_path(const char *v, char *err, size_t errlen);
 
 /* lxc.net.N.type: veth, macvlan, ipvlan, vlan, phys, empty, none. */
 int conf_valid_net_type(const char *v, char *err, size_t errlen);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "conf/conf.h"
+#include "conf/global.h"
 #include "unit.h"
 #include "util/fileutil.h"
 #include "util/strutil.h"
@@ -886,6 +887,48 @@ static void rm_rf(const char *path)
 		printf("  could not remove %s\n", path);
 }
 
+/* ---- the system config (lxc.conf) ---- */
+
+static void system_config_values_and_defaults(void)
+{
+	char *v = NULL, *warnings, path[PATH_MAX];
+
+	put("global/lxc.conf", "# lxc.lxcpath = /commented\n\nlxc.lxcpath = /a\nlxc.lxcpath = /b\nno equals here\n"
+			       "lxc.bdev.lvm.vg =\nlxc.cgroup.use = @kernel\n");
+	setenv("LXC_GLOBAL_CONF_FILE", tmp_path("global/lxc.conf"), 1);
+	CHECK_STR(conf_global_path(path, sizeof(path)), tmp_path("global/lxc.conf"));
+	capture_begin();
+	/* the last value wins; a bad line is skipped with a warning naming file:line */
+	CHECK_INT(conf_global_get("lxc.lxcpath", &v), 0);
+	CHECK_STR(v, "/b");
+	free(v);
+	/* an empty value means "not set": the built-in default */
+	CHECK_INT(conf_global_get("lxc.bdev.lvm.vg", &v), 0);
+	CHECK_STR(v, "lxc");
+	free(v);
+	CHECK_INT(conf_global_get("lxc.cgroup.use", &v), 0);
+	CHECK_STR(v, "@kernel");
+	free(v);
+	CHECK_INT(conf_global_get("lxc.bogus", &v), -ENOENT);
+	CHECK(v == NULL);
+	CHECK_INT(conf_global_get(NULL, &v), -ENOENT);
+	warnings = capture_end();
+	CHECK_CONTAINS(warnings, "global/lxc.conf:5: ignoring a line without '=' in the system config");
+	free(warnings);
+	/* no file: the defaults (root's paths, or the user's under $HOME) */
+	setenv("LXC_GLOBAL_CONF_FILE", tmp_path("global/missing.conf"), 1);
+	setenv("HOME", "/home/someone", 1);
+	CHECK_INT(conf_global_get("lxc.lxcpath", &v), 0);
+	CHECK_STR(v, geteuid() == 0 ? LXCPATH : "/home/someone/.local/share/lxc");
+	free(v);
+	CHECK_INT(conf_global_get("lxc.default_config", &v), 0);
+	CHECK_STR(v, geteuid() == 0 ? LXC_DEFAULT_CONFIG : "/home/someone/.config/lxc/default.conf");
+	free(v);
+	CHECK_INT(conf_global_get("lxc.cgroup.use", &v), 0);
+	CHECK(v == NULL);
+	unsetenv("LXC_GLOBAL_CONF_FILE");
+}
+
 UNIT_MAIN_BEGIN
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/berth-test-conf.XXXXXX");
 	if (!mkdtemp(tmpdir)) {
@@ -917,5 +960,6 @@ UNIT_MAIN_BEGIN
 	RUN(retyping_an_interface_drops_keys_of_the_old_type);
 	RUN(net_indices_are_sorted_and_unique);
 	RUN(lxc_template_configs_load);
+	RUN(system_config_values_and_defaults);
 	rm_rf(tmpdir);
 UNIT_MAIN_END

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "mount.h"
+#include "namespace.h"
 #include "start_plan.h"
 #include "start_signal.h"
 #include "unit.h"
@@ -163,6 +165,25 @@ static void overrides_and_settings(void)
 		CHECK(find_op(p, OP_BIND_PTY, "dev/console", NULL) == NULL);
 		start_plan_free(p);
 	}
+}
+
+/* The namespace names of the config and of /proc/PID/ns. */
+static void namespace_names(void)
+{
+	char why[256];
+	int flags = 0;
+
+	CHECK_INT(ns_flag_from_name("mount"), CLONE_NEWNS);
+	CHECK_INT(ns_flag_from_name("mnt"), CLONE_NEWNS);
+	CHECK_INT(ns_flag_from_name("bogus"), -EINVAL);
+	CHECK_STR(ns_proc_name(CLONE_NEWNS), "mnt");
+	CHECK_STR(ns_proc_name(CLONE_NEWCGROUP), "cgroup");
+	CHECK_STR(ns_proc_name(CLONE_NEWTIME), "time");
+	CHECK(ns_proc_name(CLONE_NEWNS | CLONE_NEWPID) == NULL);
+	CHECK_INT(ns_parse_list("net, ipc\tuts", &flags, why, sizeof(why)), 0);
+	CHECK_INT(flags, CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS);
+	CHECK_INT(ns_parse_list("net nett", &flags, why, sizeof(why)), -EINVAL);
+	CHECK_STR(why, "unknown namespace 'nett' (use mount, pid, uts, ipc, net, user, cgroup or time)");
 }
 
 static void namespaces(void)
@@ -444,9 +465,162 @@ static void signal_names(void)
 	CHECK_STR(signal_to_name(SIGRTMAX, buf, sizeof(buf)), "SIGRTMAX");
 }
 
+/* lxc.cgroup.* and lxc.cgroup2.* settings in order (v2 keys prefixed "2:"); an empty value
+ * clears that file's settings of its own version only, "lxc.cgroup2 =" all v2 ones. */
+static void cgroup_settings(void)
+{
+	const char *lines[] = { "lxc.rootfs.path = dir:/",
+				"lxc.cgroup.memory.limit_in_bytes = 64M",
+				"lxc.cgroup2.memory.max = 64M",
+				"lxc.cgroup.cpu.shares = 512",
+				"lxc.cgroup2.devices.allow = c 1:3 rwm",
+				"lxc.cgroup.memory.limit_in_bytes =",
+				"lxc.cgroup.relative = 1",
+				"lxc.cgroup.dir = a/b",
+				NULL };
+	const char *cleared[] = { "lxc.rootfs.path = dir:/", "lxc.cgroup2.memory.max = 64M", "lxc.cgroup.cpu.shares = 1",
+				  "lxc.cgroup2 =", NULL };
+	const char *bad_rule[] = { "lxc.rootfs.path = dir:/", "lxc.cgroup2.devices.allow = q 1:3 rwm", NULL };
+	const char *bad_file[] = { "lxc.rootfs.path = dir:/", "lxc.cgroup.memory/../x = 1", NULL };
+	struct start_plan *p;
+	int ret;
+
+	p = build(lines, NULL, &ret);
+	CHECK_INT(ret, 0);
+	if (p) {
+		CHECK_INT((int)p->n_cgroup_settings, 3);
+		if (p->n_cgroup_settings == 3) {
+			CHECK_STR(p->cgroup_settings[0].key, "2:memory.max");
+			CHECK_STR(p->cgroup_settings[1].key, "cpu.shares");
+			CHECK_STR(p->cgroup_settings[1].value, "512");
+			CHECK_STR(p->cgroup_settings[1].origin, "t.conf:4: lxc.cgroup.cpu.shares");
+			CHECK_STR(p->cgroup_settings[2].key, "2:devices.allow");
+		}
+		CHECK(p->cgroup_relative);
+		CHECK_STR(p->cgroup_dir, "a/b");
+		start_plan_free(p);
+	}
+	p = build(cleared, NULL, &ret);
+	CHECK_INT(ret, 0);
+	if (p) {
+		CHECK_INT((int)p->n_cgroup_settings, 1);
+		if (p->n_cgroup_settings == 1)
+			CHECK_STR(p->cgroup_settings[0].key, "cpu.shares");
+		start_plan_free(p);
+	}
+	p = build(bad_rule, NULL, &ret);
+	CHECK_INT(ret, -EINVAL);
+	CHECK_CONTAINS(err, "t.conf:2: lxc.cgroup2.devices.allow: ");
+	start_plan_free(p);
+	p = build(bad_file, NULL, &ret);
+	CHECK_INT(ret, -EINVAL);
+	CHECK_CONTAINS(err, "t.conf:2: lxc.cgroup.memory/../x: 'memory/../x' is not a cgroup file name");
+	start_plan_free(p);
+}
+
+/* lxc.time.offset.*: a time namespace unshared by the child with the offsets written first. */
+static void time_offsets(void)
+{
+	const char *lines[] = { "lxc.rootfs.path = dir:/", "lxc.time.offset.boot = 10s",
+				"lxc.time.offset.monotonic = -500ms", NULL };
+	const char *minutes[] = { "lxc.rootfs.path = dir:/", "lxc.time.offset.boot = 2h", "lxc.time.offset.boot = 3m",
+				  "lxc.time.offset.monotonic = 1500us", NULL };
+	const char *bad_unit[] = { "lxc.rootfs.path = dir:/", "lxc.time.offset.boot = 10 parsecs", NULL };
+	const char *bad_clock[] = { "lxc.rootfs.path = dir:/", "lxc.time.offset.realtime = 1s", NULL };
+	const struct plan_op *op;
+	struct start_plan *p;
+	int ret;
+
+	p = build(lines, NULL, &ret);
+	CHECK_INT(ret, 0);
+	if (p) {
+		op = find_op(p, OP_TIMENS, NULL, NULL);
+		CHECK(op != NULL);
+		if (op)
+			CHECK_STR(op->data, "boottime 10 0\nmonotonic -1 500000000\n");
+		CHECK(!(p->clone_flags & CLONE_NEWTIME)); /* the child unshares it, after the offsets */
+		start_plan_free(p);
+	}
+	p = build(minutes, NULL, &ret);
+	CHECK_INT(ret, 0);
+	if (p) {
+		op = find_op(p, OP_TIMENS, NULL, NULL);
+		if (op) /* the last value of a clock wins */
+			CHECK_STR(op->data, "boottime 180 0\nmonotonic 0 1500000\n");
+		start_plan_free(p);
+	}
+	p = build(bad_unit, NULL, &ret);
+	CHECK_INT(ret, -EINVAL);
+	CHECK_CONTAINS(err, "t.conf:2: lxc.time.offset.boot: '10 parsecs' is not an offset like 10s, -2h or 500ms");
+	start_plan_free(p);
+	p = build(bad_clock, NULL, &ret);
+	CHECK_INT(ret, -EINVAL);
+	CHECK_CONTAINS(err, "unknown clock 'realtime' (use boot or monotonic)");
+	start_plan_free(p);
+}
+
+/* Security keys that are not enforced yet start with one warning naming them; unconfined
+ * AppArmor and the allow_* switches need none. */
+static void not_applied_notices(void)
+{
+	const char *lines[] = { "lxc.rootfs.path = dir:/", "lxc.seccomp.profile = /x", "lxc.apparmor.profile = unconfined",
+				"lxc.apparmor.allow_nesting = 1", "lxc.selinux.context = a", "lxc.seccomp.profile = /y", NULL };
+	char path[] = "/tmp/berth-plan-log.XXXXXX";
+	int fd = mkstemp(path), saved, ret;
+	struct start_plan *p;
+	char text[4096] = "";
+	ssize_t n;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	/* what the user sees: the warning on stderr */
+	fflush(stderr);
+	saved = dup(2);
+	dup2(fd, 2);
+	p = build(lines, NULL, &ret);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	lseek(fd, 0, SEEK_SET);
+	CHECK_INT(ret, 0);
+	start_plan_free(p);
+	n = read(fd, text, sizeof(text) - 1);
+	text[n > 0 ? n : 0] = '\0';
+	close(fd);
+	unlink(path);
+	CHECK_CONTAINS(text, "lxc.seccomp.profile, lxc.selinux.context: not applied: AppArmor, seccomp and SELinux");
+	CHECK(!strstr(text, "lxc.apparmor"));
+	/* a key set twice is named once */
+	CHECK(strstr(text, "lxc.seccomp.profile") && !strstr(strstr(text, "lxc.seccomp.profile") + 1, "lxc.seccomp.profile"));
+}
+
+/* The trace log's one-line form of each kind of op. */
+static void op_format(void)
+{
+	struct plan_op mount = { .kind = OP_MOUNT, .source = "proc", .target = "proc", .fstype = "proc",
+				 .flags = MS_NOSUID | MS_NODEV, .opt = MNT_OPT_CREATE_DIR };
+	struct plan_op mknod = { .kind = OP_MKNOD, .target = "dev/null", .mode = 020666 };
+	struct plan_op step = { .kind = OP_STEP, .value = 3 };
+	struct plan_op write = { .kind = OP_WRITE, .target = "/proc/sys/net/x", .data = "1" };
+	char buf[512];
+
+	plan_op_format(&mount, buf, sizeof(buf));
+	CHECK_CONTAINS(buf, "MOUNT proc proc proc ");
+	CHECK_CONTAINS(buf, "nosuid");
+	CHECK_CONTAINS(buf, " create=dir");
+	plan_op_format(&mknod, buf, sizeof(buf));
+	CHECK_STR(buf, "MKNOD dev/null 20666");
+	plan_op_format(&step, buf, sizeof(buf));
+	CHECK_STR(buf, "STEP 3");
+	plan_op_format(&write, buf, sizeof(buf));
+	CHECK_STR(buf, "WRITE /proc/sys/net/x = 1");
+}
+
 UNIT_MAIN_BEGIN
 RUN(defaults);
 RUN(overrides_and_settings);
+RUN(namespace_names);
 RUN(namespaces);
 RUN(mounts_compiled);
 RUN(bad_values_name_file_line);
@@ -455,4 +629,8 @@ RUN(limits_sysctl_proc);
 RUN(hooks_in_order);
 RUN(split_cmd);
 RUN(signal_names);
+RUN(cgroup_settings);
+RUN(time_offsets);
+RUN(not_applied_notices);
+RUN(op_format);
 UNIT_MAIN_END
