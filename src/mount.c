@@ -163,22 +163,6 @@ int mount_parse_options(const char *options, struct mount_opts *out, char *err, 
 	return 0;
 }
 
-/* fstab escapes spaces and tabs in paths as octal (\040). */
-static void unescape_octal(char *s)
-{
-	char *w = s;
-
-	for (char *r = s; *r; r++) {
-		if (r[0] == '\\' && r[1] >= '0' && r[1] <= '3' && r[2] >= '0' && r[2] <= '7' && r[3] >= '0' && r[3] <= '7') {
-			*w++ = (char)((r[1] - '0') * 64 + (r[2] - '0') * 8 + (r[3] - '0'));
-			r += 3;
-		} else {
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-}
-
 void mount_entry_free(struct mount_entry *e)
 {
 	if (!e)
@@ -212,7 +196,7 @@ int mount_parse_entry(const char *line, struct mount_entry *out, char *err, size
 		return -EINVAL;
 	}
 	for (int i = 0; i < 4 && i < n; i++)
-		unescape_octal(fields[i]);
+		str_unescape_octal(fields[i]);
 	out->source = strdup(fields[0]);
 	out->target = strdup(fields[1]);
 	out->fstype = strdup(fields[2]);

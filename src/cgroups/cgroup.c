@@ -190,9 +190,9 @@ static bool hierarchy_is(const struct cg_hierarchy *h, const char *ctrl)
 	return h->driver->v2 ? *ctrl == '\0' : (*ctrl && same_set(h->controllers, ctrl));
 }
 
-static int read_own_cgroups(struct cgroup_layout *l)
+static int read_own_cgroups(struct cgroup_layout *l, const char *self_cgroup)
 {
-	__do_fclose FILE *f = fopen("/proc/self/cgroup", "re");
+	__do_fclose FILE *f = fopen(self_cgroup, "re");
 	char line[4096];
 
 	if (!f)
@@ -215,16 +215,18 @@ static int read_own_cgroups(struct cgroup_layout *l)
 	return 0;
 }
 
-int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen)
+int cgroup_layout_read(const char *mountinfo, const char *self_cgroup, struct cgroup_layout **out, char *err,
+		       size_t errlen)
 {
-	__do_fclose FILE *f = fopen("/proc/self/mountinfo", "re");
+	__do_fclose FILE *f = fopen(mountinfo, "re");
 	struct cgroup_layout *l;
 	char line[8192];
 	int ret;
 
 	if (!f) {
-		snprintf(err, errlen, "cannot read /proc/self/mountinfo: %s", strerror(errno));
-		return -errno;
+		ret = -errno;
+		snprintf(err, errlen, "cannot read %s: %s", mountinfo, strerror(-ret));
+		return ret;
 	}
 	l = calloc(1, sizeof(*l));
 	if (!l)
@@ -247,16 +249,17 @@ int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen)
 			continue;
 		if (strcmp(post[0], "cgroup") && strcmp(post[0], "cgroup2"))
 			continue;
+		str_unescape_octal(fields[4]);
 		ret = add_hierarchy(l, fields[4], post[0], post[2]);
 		if (ret < 0) {
 			cgroup_layout_free(l);
 			return ret;
 		}
 	}
-	ret = read_own_cgroups(l);
+	ret = read_own_cgroups(l, self_cgroup);
 	if (ret < 0) {
 		cgroup_layout_free(l);
-		snprintf(err, errlen, "cannot read /proc/self/cgroup: %s", strerror(-ret));
+		snprintf(err, errlen, "cannot read %s: %s", self_cgroup, strerror(-ret));
 		return ret;
 	}
 	/* A hierarchy we are not in (mounted but not ours) cannot be used. */
@@ -272,6 +275,11 @@ int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen)
 	l->pure_v2 = l->n == 1 && l->h[0].driver->v2;
 	*out = l;
 	return 0;
+}
+
+int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen)
+{
+	return cgroup_layout_read("/proc/self/mountinfo", "/proc/self/cgroup", out, err, errlen);
 }
 
 static char *base_dir(const struct cg_hierarchy *h, bool relative)

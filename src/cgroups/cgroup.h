@@ -24,6 +24,12 @@ struct cgroup_layout {
 
 /* Reads /proc/self/mountinfo and /proc/self/cgroup. 0 or -errno. */
 int cgroup_layout_detect(struct cgroup_layout **out, char *err, size_t errlen);
+/* The same from other files (the unit tests' fake layouts): the cgroup and cgroup2
+ * mounts of a mountinfo, those of them self_cgroup names (the others cannot be used),
+ * a hierarchy mounted twice once, and the controllers of a cgroup2 mount from its
+ * cgroup.controllers. */
+int cgroup_layout_read(const char *mountinfo, const char *self_cgroup, struct cgroup_layout **out, char *err,
+		       size_t errlen);
 void cgroup_layout_free(struct cgroup_layout *l);
 
 /* A cgroup of ours (lxc.payload.NAME, lxc.monitor.NAME) in every hierarchy. */

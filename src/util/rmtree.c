@@ -16,6 +16,7 @@
 
 #include "util/cleanup.h"
 #include "util/rmtree.h"
+#include "util/strutil.h"
 
 struct walk {
 	const struct rmtree_opts *opts;
@@ -274,23 +275,6 @@ int rmtree(const char *path, const struct rmtree_opts *opts, char *err, size_t e
 	return w.first_err;
 }
 
-/* mountinfo escapes space, tab, newline and backslash as \ooo. */
-static void unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '7' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' &&
-		    s[3] <= '7') {
-			*out++ = (char)(((s[1] - '0') << 6) | ((s[2] - '0') << 3) | (s[3] - '0'));
-			s += 3;
-		} else {
-			*out++ = *s;
-		}
-	}
-	*out = '\0';
-}
-
 int mount_point_below(const char *path, char *mp, size_t mplen)
 {
 	__do_fclose FILE *f = fopen("/proc/self/mountinfo", "re");
@@ -309,7 +293,7 @@ int mount_point_below(const char *path, char *mp, size_t mplen)
 			field = strtok_r(NULL, " ", &save);
 		if (!field)
 			continue;
-		unescape(field);
+		str_unescape_octal(field);
 		if ((plen == 1 && path[0] == '/') ||
 		    (!strncmp(field, path, plen) && (field[plen] == '\0' || field[plen] == '/'))) {
 			if (mp && mplen)

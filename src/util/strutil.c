@@ -95,6 +95,22 @@ int str_to_uint(const char *s, unsigned *out)
 	return 0;
 }
 
+void str_unescape_octal(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' &&
+		    s[3] <= '7') {
+			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
 size_t str_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

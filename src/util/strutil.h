@@ -1,4 +1,4 @@
-/* strutil.h - small string helpers: trimming, strict number parsing, edit distance; SPDX-License-Identifier: LGPL-2.1-or-later */
+/* strutil.h - small string helpers: trimming, strict number parsing, octal unescaping, edit distance; SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef BERTH_UTIL_STRUTIL_H
 #define BERTH_UTIL_STRUTIL_H
 
@@ -17,6 +17,10 @@ int str_to_i64(const char *s, int64_t *out);
 int str_to_u64(const char *s, uint64_t *out);
 int str_to_int(const char *s, int *out);
 int str_to_uint(const char *s, unsigned *out);
+
+/* Undoes the \ooo escapes of fstab and mountinfo paths (\040 a blank, \011 a tab,
+ * \012 a newline, \134 a backslash), in place; other backslashes stay. */
+void str_unescape_octal(char *s);
 
 /* Levenshtein distance, for "did you mean" hints. */
 size_t str_edit_distance(const char *a, const char *b);

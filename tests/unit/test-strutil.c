@@ -94,11 +94,25 @@ static void atomic_write_replaces_file(void)
 	CHECK_INT(system(path), 0);
 }
 
+static void octal_escapes_are_undone(void)
+{
+	char a[] = "/mnt/with\\040space\\011tab\\134back\\012nl", b[] = "\\999 \\04 \\0400 end\\", c[] = "";
+
+	str_unescape_octal(a);
+	CHECK_STR(a, "/mnt/with space\ttab\\back\nnl");
+	/* not three octal digits (or above \377): left as written */
+	str_unescape_octal(b);
+	CHECK_STR(b, "\\999 \\04  0 end\\");
+	str_unescape_octal(c);
+	CHECK_STR(c, "");
+}
+
 UNIT_MAIN_BEGIN
 	RUN(trim_removes_surrounding_space);
 	RUN(numbers_are_parsed_strictly);
 	RUN(edit_distance_counts_edits);
 	RUN(prefix_and_suffix);
+	RUN(octal_escapes_are_undone);
 	RUN(strv_grows);
 	RUN(atomic_write_replaces_file);
 UNIT_MAIN_END
