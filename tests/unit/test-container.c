@@ -14,6 +14,7 @@
 
 #include "container_name.h"
 #include "paths.h"
+#include "state.h"
 #include "unit.h"
 #include "util/fileutil.h"
 #include "util/strutil.h"
@@ -559,6 +560,27 @@ static void lock_file_is_where_lxc_keeps_it(void)
 	free(lock);
 }
 
+/* lxc-wait's -s: names in any case joined by '|', into a mask; the exact names as LXC's. */
+static void state_names_and_masks(void)
+{
+	char err[256] = "";
+	unsigned mask = 0;
+
+	CHECK_STR(state_name(STATE_RUNNING), "RUNNING");
+	CHECK(state_name(STATE_COUNT) == NULL);
+	CHECK(state_name(-1) == NULL);
+	CHECK_INT(state_from_name("FROZEN"), STATE_FROZEN);
+	CHECK_INT(state_from_name("frozen"), -EINVAL); /* exact, as LXC's own lookup */
+	CHECK_INT(state_from_name(NULL), -EINVAL);
+	CHECK_INT(state_mask_parse("RUNNING|stopped | Frozen", &mask, err, sizeof(err)), 0);
+	CHECK_INT((int)mask, (1 << STATE_RUNNING) | (1 << STATE_STOPPED) | (1 << STATE_FROZEN));
+	CHECK_INT(state_mask_parse("RUNNING|RUNNIN", &mask, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "invalid state 'RUNNIN' (use STOPPED, STARTING, RUNNING, STOPPING, ABORTING, FREEZING, FROZEN or THAWED)");
+	CHECK_INT(state_mask_parse("|", &mask, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "no state given");
+	CHECK_INT(state_mask_parse(NULL, &mask, err, sizeof(err)), -EINVAL);
+}
+
 UNIT_MAIN_BEGIN
 	char *conf, *def, *lockdir;
 
@@ -600,6 +622,7 @@ UNIT_MAIN_BEGIN
 	RUN(want_daemonize_sets_the_member);
 	RUN(listing);
 	RUN(wait_states_are_lxcs);
+	RUN(state_names_and_masks);
 	RUN(supported_items_and_extensions);
 	RUN(lock_file_is_where_lxc_keeps_it);
 
