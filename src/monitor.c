@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "cgroup_policy.h"
 #include "cgroups/bpf_devices.h"
 #include "cgroups/cgroup.h"
 #include "cgroups/freeze.h"
@@ -86,6 +87,7 @@ struct monitor {
 	bool mon_v2_entered;
 	bool payload_split;  /* the v1 part of the payload is made during the spawn */
 	struct dev_state devs;   /* lxc.cgroup2.devices.*: the payload's BPF device program */
+	struct device_route route; /* where the config's device rules go on this host */
 };
 
 int64_t monitor_now_us(void)
@@ -357,151 +359,6 @@ static int run_hooks(struct monitor *m, enum plan_hook_type t, char *err, size_t
 	return 0;
 }
 
-static bool is_device_rule(const struct plan_kv *kv)
-{
-	return !strcmp(kv->key, "2:devices.allow") || !strcmp(kv->key, "2:devices.deny");
-}
-
-static bool is_v1_device_rule(const struct plan_kv *kv)
-{
-	return !strcmp(kv->key, "devices.allow") || !strcmp(kv->key, "devices.deny");
-}
-
-/*
- * Whether the lxc.cgroup.devices.* rules make the device program: on a host
- * with cgroup2 and no v1 devices controller (pure cgroup2), for a config with
- * no lxc.cgroup2.devices.* rules of its own. LXC ignores v1 rules there, which
- * leaves a config written for a v1 host without any device policy; the two
- * lists mean the same, so berth keeps the policy.
- */
-static bool v1_rules_make_program(const struct monitor *m)
-{
-	bool v1 = false;
-
-	if (!cgroup_layout_has(m->layout, CG_HIER_V2) || cgroup_layout_has_v1(m->layout, "devices"))
-		return false;
-	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
-		if (is_device_rule(&m->plan->cgroup_settings[i]))
-			return false;
-		v1 = v1 || is_v1_device_rule(&m->plan->cgroup_settings[i]);
-	}
-	return v1;
-}
-
-/* A config for both kinds of host (common.conf) carries both device lists:
- * where one of them cannot apply, the other governs and saying so once is
- * enough. Whether the config has a rule of the v1 (v2 false) or cgroup2 list. */
-static bool has_device_rules(const struct monitor *m, bool v2)
-{
-	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++)
-		if (v2 ? is_device_rule(&m->plan->cgroup_settings[i]) : is_v1_device_rule(&m->plan->cgroup_settings[i]))
-			return true;
-	return false;
-}
-
-/* Where the v1 device rules go instead of a v1 devices controller: into the
- * program, or aside for the cgroup2 rules (not written as limits either way). */
-static bool v1_device_rules_elsewhere(const struct monitor *m)
-{
-	return cgroup_layout_has(m->layout, CG_HIER_V2) && !cgroup_layout_has_v1(m->layout, "devices");
-}
-
-/* The mirror case: on a host without cgroup2 (pure v1) a config with only
- * lxc.cgroup2.devices.* rules has them written to the v1 devices controller,
- * where LXC would drop them and leave the container every device. */
-static bool v2_rules_to_v1_list(const struct monitor *m)
-{
-	return !cgroup_layout_has(m->layout, CG_HIER_V2) && cgroup_layout_has_v1(m->layout, "devices") &&
-	       has_device_rules(m, true) && !has_device_rules(m, false);
-}
-
-/*
- * lxc.cgroup2.devices.*: one BPF device program on the payload's cgroup2
- * directory, attached before the init is cloned into it. The monitor keeps
- * the rules, so a running container's device list can grow (cb_device_rule).
- */
-static int apply_devices(struct monitor *m, char *err, size_t errlen)
-{
-	bool from_v1 = v1_rules_make_program(m);
-	struct dev_rule *rules;
-	const char *origin = NULL;
-	size_t n = 0;
-	char why[2048];
-	int ret;
-
-	dev_state_init(&m->devs, cgroup_v2_fd(m->payload));
-	rules = calloc(m->plan->n_cgroup_settings + 1, sizeof(*rules));
-	if (!rules)
-		return -ENOMEM;
-	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
-		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
-
-		if (from_v1 ? !is_v1_device_rule(kv) : !is_device_rule(kv))
-			continue;
-		if (!origin)
-			origin = kv->origin;
-		/* cgroup2 rules were checked when the plan was built; v1 rules,
-		 * which the kernel checks on a v1 host, are checked here. */
-		if (dev_rule_parse(kv->value, str_has_suffix(kv->key, "devices.allow"), &rules[n], why, sizeof(why)) < 0) {
-			snprintf(err, errlen, "%s: %s", kv->origin, why);
-			free(rules);
-			return -EINVAL;
-		}
-		n++;
-	}
-	if (from_v1)
-		INFO("%s: this host has no v1 devices controller: the lxc.cgroup.devices.* rules make the cgroup2 device program",
-		     origin);
-	else if (v1_device_rules_elsewhere(m) && has_device_rules(m, false))
-		INFO("lxc.cgroup.devices.* not applied: this host has no v1 devices controller (the lxc.cgroup2.devices.* rules govern)");
-	if (n && !cgroup_layout_has(m->layout, CG_HIER_V2)) {
-		free(rules);
-		if (v2_rules_to_v1_list(m)) {
-			INFO("%s: this host has no cgroup2 hierarchy: the lxc.cgroup2.devices.* rules go to the v1 devices controller",
-			     origin);
-			return 0;
-		}
-		if (has_device_rules(m, false)) {
-			INFO("%s: not applied: this host has no cgroup2 hierarchy (the lxc.cgroup.devices.* rules govern)", origin);
-			return 0;
-		}
-		/* Never a container with a device policy in its config and none in force. */
-		snprintf(err, errlen,
-			 "%s: the device rules cannot be enforced: this host has neither a cgroup2 hierarchy nor a v1 devices controller mounted (mount one under /sys/fs/cgroup)",
-			 origin);
-		return -EOPNOTSUPP;
-	}
-	ret = n ? dev_state_apply(&m->devs, rules, n, why, sizeof(why)) : 0;
-	free(rules);
-	if (ret < 0)
-		snprintf(err, errlen, "%s: %s", origin, why);
-	return ret;
-}
-
-static int apply_limits(struct monitor *m, bool v2, char *err, size_t errlen)
-{
-	bool v2_devices_as_v1 = !v2 && v2_rules_to_v1_list(m);
-
-	/* Limits go in before any process does. */
-	for (size_t i = 0; i < m->plan->n_cgroup_settings; i++) {
-		const struct plan_kv *kv = &m->plan->cgroup_settings[i];
-		bool is2 = !strncmp(kv->key, "2:", 2);
-		bool as_v1 = is2 && v2_devices_as_v1 && is_device_rule(kv);
-		char why[2048];
-		int ret;
-
-		if (!as_v1 && (is2 != v2 || (is2 && is_device_rule(kv)) ||
-			       (!is2 && is_v1_device_rule(kv) && v1_device_rules_elsewhere(m))))
-			continue;
-		ret = cgroup_set_value(m->payload, kv->key + (is2 ? 2 : 0), kv->value, is2 && !as_v1, why, sizeof(why));
-		if (ret < 0) {
-			snprintf(err, errlen, "%s: %s", kv->origin, why);
-			return ret;
-		}
-	}
-	return 0;
-}
-
 /* lxc.cgroup.dir* as the cgroup module takes them. */
 static struct cgroup_dirs plan_cgroup_dirs(const struct start_plan *p)
 {
@@ -516,7 +373,7 @@ static int finish_payload(void *ctx, char *err, size_t errlen)
 	struct monitor *m = ctx;
 	int ret = cgroup_create_rest(m->payload, err, errlen);
 
-	return ret < 0 ? ret : apply_limits(m, false, err, errlen);
+	return ret < 0 ? ret : cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
 }
 
 /*
@@ -549,12 +406,17 @@ static int make_payload(struct monitor *m, char *err, size_t errlen)
 	if (ret < 0)
 		return ret;
 	m->payload_split = split;
-	ret = apply_limits(m, true, err, errlen);
+	/* Limits go in before any process does; the device program is attached
+	 * before the init is cloned into the cgroup, and the monitor keeps its
+	 * rules so that a running container's list can grow (cb_device_rule). */
+	device_route_of(m->layout, m->plan, &m->route);
+	dev_state_init(&m->devs, cgroup_v2_fd(m->payload));
+	ret = cgroup_policy_apply_limits(&m->route, m->plan, m->payload, true, err, errlen);
 	if (ret == 0)
-		ret = apply_devices(m, err, errlen);
+		ret = cgroup_policy_apply_devices(&m->route, m->plan, &m->devs, err, errlen);
 	if (ret < 0 || split)
 		return ret;
-	return apply_limits(m, false, err, errlen);
+	return cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
 }
 
 /* Shared namespaces: NAME (a container of this lxcpath), /path/to/container, or a PID. */

@@ -8,6 +8,7 @@ src_libberth_core_la_SOURCES += \
 	src/start_spawn.c src/start_spawn.h \
 	src/start_child.c src/start_child.h \
 	src/monitor.c src/monitor.h \
+	src/cgroup_policy.c src/cgroup_policy.h \
 	src/commands.c src/commands.h \
 	src/namespace.c src/namespace.h \
 	src/rootfs.c src/rootfs.h \
@@ -32,10 +33,13 @@ src_liblxc_la_SOURCES += src/lxccontainer_run.c src/lxccontainer_run.h
 CONTAINER_API_SOURCES += src/lxccontainer_run.c
 
 # Unit tests of the pure parts: the start plan (with caps and signal names) and mount parsing/resolution.
-check_PROGRAMS += tests/unit/test-start-plan tests/unit/test-mount
+check_PROGRAMS += tests/unit/test-start-plan tests/unit/test-mount tests/unit/test-cgroup-policy
 tests_unit_test_start_plan_SOURCES = tests/unit/test-start-plan.c tests/unit/unit.h
 tests_unit_test_start_plan_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_start_plan_LDADD = $(UNIT_LDADD)
+tests_unit_test_cgroup_policy_SOURCES = tests/unit/test-cgroup-policy.c tests/unit/unit.h
+tests_unit_test_cgroup_policy_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_cgroup_policy_LDADD = $(UNIT_LDADD)
 tests_unit_test_mount_SOURCES = tests/unit/test-mount.c tests/unit/unit.h
 tests_unit_test_mount_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_mount_LDADD = $(UNIT_LDADD)
