@@ -1,4 +1,4 @@
-/* commands.h - the command socket of a running container: the monitor's side and the client calls (state, init pid, stop, config, waiting for states); SPDX-License-Identifier: LGPL-2.1-or-later */
+/* commands.h - the command socket of a running container: the client calls (commands.c), waiting for states (commands_wait.c), lxc-monitor's broadcast (commands_broadcast.c) and the monitor's side (commands_server.c); SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef BERTH_COMMANDS_H
 #define BERTH_COMMANDS_H
 

@@ -9,7 +9,8 @@ src_libberth_core_la_SOURCES += \
 	src/start_child.c src/start_child.h \
 	src/monitor.c src/monitor.h \
 	src/cgroup_policy.c src/cgroup_policy.h \
-	src/commands.c src/commands.h \
+	src/commands.c src/commands.h src/commands_wire.h \
+	src/commands_wait.c src/commands_broadcast.c src/commands_server.c \
 	src/namespace.c src/namespace.h \
 	src/rootfs.c src/rootfs.h \
 	src/mount.c src/mount.h src/shmount.c src/shmount.h \
