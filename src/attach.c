@@ -33,6 +33,7 @@
 #include "log.h"
 #include "namespace.h"
 #include "util/cleanup.h"
+#include "util/fdpass.h"
 #include "util/strutil.h"
 
 #ifndef CLOSE_RANGE_CLOEXEC
@@ -71,21 +72,12 @@ struct attach_msg {
 
 static int send_msg(int sock, const struct attach_msg *m, int fd)
 {
-	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
 	struct iovec iov = { .iov_base = (void *)m, .iov_len = sizeof(*m) };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct fdpass_buf b;
 
-	if (fd >= 0) {
-		struct cmsghdr *c;
-
-		mh.msg_control = cbuf;
-		mh.msg_controllen = sizeof(cbuf);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	}
+	if (fd >= 0)
+		fdpass_attach(&mh, &b, &fd, 1);
 	for (;;) {
 		ssize_t n = sendmsg(sock, &mh, MSG_NOSIGNAL);
 		if (n == (ssize_t)sizeof(*m))
@@ -99,20 +91,19 @@ static int send_msg(int sock, const struct attach_msg *m, int fd)
 /* 0 with a message (and *fd, -1 if none came), -EPIPE when the other side is gone. */
 static int recv_msg_flags(int sock, struct attach_msg *m, int *fd, int flags)
 {
-	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { .iov_base = m, .iov_len = sizeof(*m) };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct fdpass_buf b;
 	ssize_t n;
 
 	*fd = -1;
+	fdpass_prepare(&mh, &b);
 	do
 		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | flags);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
-	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
-			memcpy(fd, CMSG_DATA(c), sizeof(int));
+	fdpass_collect(&mh, fd, 1);
 	if (n != (ssize_t)sizeof(*m)) {
 		if (*fd >= 0)
 			close(*fd);

@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "commands_wire.h"
 #include "util/cleanup.h"
+#include "util/fdpass.h"
 
 /* ---- addressing ---- */
 
@@ -114,15 +115,16 @@ int cmd_send_req(int s, uint32_t cmd, int32_t arg, const char *data)
 int cmd_recv_rsp(int s, struct cmd_rsp *rsp, char **data, int *fd)
 {
 	__do_free char *buf = malloc(CMD_MAX_MSG);
-	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { .iov_base = buf, .iov_len = CMD_MAX_MSG };
-	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct fdpass_buf b;
 	ssize_t n;
 
 	if (!buf)
 		return -ENOMEM;
 	if (fd)
 		*fd = -1;
+	fdpass_prepare(&msg, &b);
 	do
 		n = recvmsg(s, &msg, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
@@ -130,15 +132,7 @@ int cmd_recv_rsp(int s, struct cmd_rsp *rsp, char **data, int *fd)
 		return -errno;
 	if (n == 0)
 		return -ECONNRESET;
-	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
-			int got;
-			memcpy(&got, CMSG_DATA(c), sizeof(int));
-			if (fd)
-				*fd = got;
-			else
-				close(got);
-		}
+	fdpass_collect(&msg, fd, fd ? 1 : 0);
 	if ((size_t)n < sizeof(*rsp))
 		return -EPROTO;
 	memcpy(rsp, buf, sizeof(*rsp));

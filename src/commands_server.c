@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "commands_wire.h"
 #include "util/cleanup.h"
+#include "util/fdpass.h"
 
 /* ---- server ---- */
 
@@ -82,20 +83,11 @@ static int send_rsp(int fd, int32_t ret, const char *data, size_t dlen, int pass
 {
 	struct cmd_rsp rsp = { .magic = CMD_MAGIC, .ret = ret, .datalen = (uint32_t)dlen };
 	struct iovec iov[2] = { { &rsp, sizeof(rsp) }, { (void *)data, dlen } };
-	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct msghdr msg = { .msg_iov = iov, .msg_iovlen = dlen ? 2 : 1 };
+	struct fdpass_buf b;
 
-	if (passfd >= 0) {
-		struct cmsghdr *c;
-		memset(cbuf, 0, sizeof(cbuf));
-		msg.msg_control = cbuf;
-		msg.msg_controllen = sizeof(cbuf);
-		c = CMSG_FIRSTHDR(&msg);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(c), &passfd, sizeof(int));
-	}
+	if (passfd >= 0)
+		fdpass_attach(&msg, &b, &passfd, 1);
 	return sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 ? -errno : 0;
 }
 

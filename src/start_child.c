@@ -34,6 +34,7 @@
 #include "rootfs.h"
 #include "start_child.h"
 #include "util/cleanup.h"
+#include "util/fdpass.h"
 #include "util/strutil.h"
 
 #ifndef CLONE_NEWTIME
@@ -76,27 +77,22 @@ __attribute__((format(printf, 2, 3))) static void why(struct child_run *r, const
 static void step(struct child_run *r, const struct plan_op *op)
 {
 	struct sync_msg msg = { .kind = SYNC_STEP, .value = op->value };
-	int fds[32];
-	char cbuf[CMSG_SPACE(sizeof(fds))];
+	int fds[FDPASS_MAX];
 	struct iovec iov = { &msg, sizeof(msg) };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
-	size_t nfds = 0;
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct fdpass_buf b;
+	size_t nfds;
 	ssize_t n;
 
 	if (send(r->ctx->sync_fd, &msg, sizeof(msg) - sizeof(msg.text), MSG_NOSIGNAL) < 0)
 		_exit(1);
+	fdpass_prepare(&mh, &b);
 	do
 		n = recvmsg(r->ctx->sync_fd, &mh, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
 	if (n <= 0 || msg.kind != SYNC_GO)
 		_exit(1);
-	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
-			nfds = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-			if (nfds > ARRAY_SIZE(fds))
-				nfds = ARRAY_SIZE(fds);
-			memcpy(fds, CMSG_DATA(c), nfds * sizeof(int));
-		}
+	nfds = fdpass_collect(&mh, fds, ARRAY_SIZE(fds));
 	if (op->value == STEP_CGROUPS && r->ctx->payload && nfds)
 		cgroup_adopt_fds(r->ctx->payload, CG_HIER_V1, fds, nfds);
 }

@@ -20,6 +20,7 @@
 #include "start_child.h"
 #include "start_spawn.h"
 #include "util/cleanup.h"
+#include "util/fdpass.h"
 #include "cgroups/cgroup.h"
 
 #ifndef TIOCGPTPEER
@@ -236,24 +237,15 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 		msg.kind = SYNC_GO;
 		if (msg.value == STEP_CGROUPS && s->finish_cgroups) {
 			/* The cgroups made after the clone: the child has no fd of them yet. */
-			int fds[32];
+			int fds[FDPASS_MAX];
 			size_t nfds = cgroup_fds(s->payload, CG_HIER_V1, fds, ARRAY_SIZE(fds));
-			char cbuf[CMSG_SPACE(sizeof(fds))];
 			struct iovec iov = { &msg, sizeof(msg) - sizeof(msg.text) };
 			struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+			struct fdpass_buf b;
 
 			msg.err = (int32_t)nfds;
-			if (nfds) {
-				struct cmsghdr *c;
-				memset(cbuf, 0, sizeof(cbuf));
-				mh.msg_control = cbuf;
-				mh.msg_controllen = CMSG_SPACE(nfds * sizeof(int));
-				c = CMSG_FIRSTHDR(&mh);
-				c->cmsg_level = SOL_SOCKET;
-				c->cmsg_type = SCM_RIGHTS;
-				c->cmsg_len = CMSG_LEN(nfds * sizeof(int));
-				memcpy(CMSG_DATA(c), fds, nfds * sizeof(int));
-			}
+			if (nfds)
+				fdpass_attach(&mh, &b, fds, nfds);
 			if (sendmsg(sv[0], &mh, MSG_NOSIGNAL) < 0) {
 				describe_death(s, err, errlen);
 				close(sv[0]);

@@ -15,12 +15,15 @@ dist-test-scripts:
 UNIT_LDADD = src/libberth-core.la
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 
-check_PROGRAMS += tests/unit/test-log tests/unit/test-strutil
+check_PROGRAMS += tests/unit/test-log tests/unit/test-strutil tests/unit/test-fdpass
 tests_unit_test_log_SOURCES = tests/unit/test-log.c tests/unit/unit.h
 tests_unit_test_log_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_log_LDADD = $(UNIT_LDADD)
 tests_unit_test_strutil_SOURCES = tests/unit/test-strutil.c tests/unit/unit.h
 tests_unit_test_strutil_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_strutil_LDADD = $(UNIT_LDADD)
+tests_unit_test_fdpass_SOURCES = tests/unit/test-fdpass.c tests/unit/unit.h
+tests_unit_test_fdpass_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_fdpass_LDADD = $(UNIT_LDADD)
 
 TESTS += $(check_PROGRAMS)
