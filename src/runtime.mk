@@ -19,7 +19,8 @@ src_libberth_core_la_SOURCES += \
 	src/caps.c src/caps.h \
 	src/hooks.c src/hooks.h \
 	src/cgroups/cgroup.c src/cgroups/cgroup.h src/cgroups/driver.h \
-	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c src/cgroups/cgroup_key.c \
+	src/cgroups/cgroup_v1.c src/cgroups/cgroup_v2.c src/cgroups/cgroup_key.c src/cgroups/cgroup_dirs.c \
+	src/cgroups/cgroup_layout.c \
 	src/cgroups/bpf_devices.c src/cgroups/bpf_devices.h
 
 # The system tests' driver of the runtime's internal calls (tests/system/runtime*.sh use it

@@ -112,7 +112,7 @@ void cgroup_pass_parents(struct cgroup_set *from, struct cgroup_set *to);
 /* Removes the set's directories (and any the container made below them), frees it. */
 int cgroup_destroy(struct cgroup_set *s);
 
-/* The lxc.cgroup.dir* keys of a container (NULL: unset), each checked alone at parse time. */
+/* cgroup_dirs.c: the lxc.cgroup.dir* keys of a container (NULL: unset), each checked alone at parse time. */
 struct cgroup_dirs {
 	const char *dir;       /* lxc.cgroup.dir: parent of lxc.payload.NAME and lxc.monitor.NAME */
 	const char *container; /* lxc.cgroup.dir.container: the payload cgroup itself */

@@ -25,4 +25,10 @@ extern const struct cg_driver cg_v2_driver;
 int cg_write_at(int dirfd, const char *file, const char *value);
 int cg_read_at(int dirfd, const char *file, char *buf, size_t len);
 
+/* cgroup_layout.c: a line of /proc/PID/cgroup, "ID:CONTROLLERS:PATH", split in place (the
+ * controllers are "" for cgroup2); false for a line of another shape. */
+bool cg_split_line(char *line, char **ctrl, char **path);
+/* Whether such a line's controllers name hierarchy h. */
+bool cg_hierarchy_is(const struct cg_hierarchy *h, const char *ctrl);
+
 #endif
