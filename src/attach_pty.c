@@ -15,11 +15,9 @@
 #include <unistd.h>
 
 #include "attach_pty.h"
+#include "console.h"
 #include "util/cleanup.h"
 
-#ifndef TIOCGPTPEER
-#define TIOCGPTPEER _IO('T', 0x41)
-#endif
 
 int attach_pty_open(int *master, int *slave)
 {
@@ -32,7 +30,7 @@ int attach_pty_open(int *master, int *slave)
 	if (ioctl(m, TIOCSPTLCK, &unlock) < 0)
 		return errno == EINVAL ? -ENOTTY : -errno;
 	/* The peer of this very master, not whatever /dev/pts/N names (kernel >= 4.13). */
-	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	s = console_open_peer(m);
 	if (s < 0) {
 		char name[64];
 		int n;

@@ -22,6 +22,11 @@
 
 _Static_assert(sizeof(struct termios) <= sizeof(((struct console_term *)0)->state), "termios fits");
 
+int console_open_peer(int master)
+{
+	return ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+}
+
 int console_alloc(struct pty_pair *ptys, int n, char *err, size_t errlen)
 {
 	for (int i = 0; i < n; i++) {
@@ -47,7 +52,7 @@ int console_alloc(struct pty_pair *ptys, int n, char *err, size_t errlen)
 		}
 		snprintf(p->name, sizeof(p->name), "/dev/pts/%d", num);
 		/* TIOCGPTPEER opens the peer of this very master, no path lookup involved. */
-		p->slave = ioctl(p->master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+		p->slave = console_open_peer(p->master);
 		if (p->slave < 0)
 			p->slave = open(p->name, O_RDWR | O_NOCTTY | O_CLOEXEC);
 		if (p->slave < 0) {

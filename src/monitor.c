@@ -11,15 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "caps.h"
@@ -32,6 +29,7 @@
 #include "hooks.h"
 #include "log.h"
 #include "monitor.h"
+#include "monitor_private.h"
 #include "namespace.h"
 #include "shmount.h"
 #include "start_spawn.h"
@@ -41,54 +39,6 @@
 #ifndef P_PIDFD
 #define P_PIDFD 3
 #endif
-
-enum {
-	TAG_SIGNAL = 1,
-	TAG_INIT,
-	TAG_CONSOLE,  /* the console pty's master */
-	TAG_INPUT,    /* what feeds the console: the caller's terminal (-F) or lxc.console.path */
-	TAG_PROXY,    /* the slave of the pty lent to a console client */
-};
-
-struct monitor {
-	struct monitor_args *a;
-	struct start_plan *plan;
-	const struct start_args *args;
-	struct cgroup_layout *layout;
-	struct cgroup_set *mon_cg;
-	struct cgroup_set *payload;
-	struct pty_pair *ptys;
-	int n_ptys;
-	struct cgroup_mount_spec cg_specs[32];
-	size_t n_cg_specs;
-	bool cg_mount;
-	struct cmd_server *srv;
-	int epfd;
-	int sigfd;
-	sigset_t oldmask;
-	pid_t pid;
-	int pidfd;
-	int netns_fd;
-	int state;
-	struct hook_env henv;
-	char *ns_args[8];
-	int ns_fds[8];
-	int console_in;      /* -1: none */
-	int console_out;     /* -1: none */
-	int console_log;     /* -1: none */
-	bool console_reading;
-	struct pty_pair proxy; /* the console lent to a client (lxc-console -t 0); master -1: none */
-	int *tty_owner;      /* [0]: the console, [N]: ttyN; the client's socket fd or -1 */
-	struct console_ring ring; /* lxc.console.buffer.size */
-	uint64_t log_written;     /* bytes in lxc.console.logfile, for lxc.console.size */
-	struct console_term term;
-	int devnull;
-	bool prestart_done;
-	bool mon_v2_entered;
-	bool payload_split;  /* the v1 part of the payload is made during the spawn */
-	struct dev_state devs;   /* lxc.cgroup2.devices.*: the payload's BPF device program */
-	struct device_route route; /* where the config's device rules go on this host */
-};
 
 int64_t monitor_now_us(void)
 {
@@ -136,101 +86,8 @@ static int cb_init_pidfd(void *data)
 	return fd < 0 ? -errno : fd;
 }
 
-static void watch(struct monitor *m, int fd, uint64_t tag);
-static void unwatch(struct monitor *m, int fd);
-
-/* tty N (0: the console) -> its pty, or NULL. */
-static struct pty_pair *tty_pty(struct monitor *m, int n)
-{
-	int idx = m->plan->console_none ? n - 1 : n;
-
-	if (n < 0 || n > m->plan->tty_max || idx < 0 || idx >= m->n_ptys || !m->tty_owner)
-		return NULL;
-	return &m->ptys[idx];
-}
-
-static int cb_console(void *data, int client_fd, int *ttynum)
-{
-	struct monitor *m = data;
-	int n = *ttynum;
-	struct pty_pair *p;
-
-	if (m->state != STATE_RUNNING || !m->tty_owner)
-		return -ESRCH;
-	if (n < 0) {
-		/* As LXC: the first free tty; the console only when asked for. */
-		for (n = 1; n <= m->plan->tty_max && m->tty_owner[n] >= 0; n++)
-			;
-		if (n > m->plan->tty_max)
-			return m->plan->tty_max > 0 ? -EBUSY : -ENOENT;
-	}
-	p = tty_pty(m, n);
-	if (!p || p->master < 0)
-		return -ENOENT;
-	if (m->tty_owner[n] >= 0)
-		return -EBUSY;
-	if (n == 0) {
-		/* The monitor keeps reading the console (log, ring buffer) and relays
-		 * it to the client through a pty of its own, as LXC's proxy does. */
-		char err[256];
-		struct termios tio;
-		int ret = console_alloc(&m->proxy, 1, err, sizeof(err));
-
-		if (ret < 0) {
-			WARN("%s", err);
-			return ret;
-		}
-		if (tcgetattr(m->proxy.slave, &tio) == 0) {
-			cfmakeraw(&tio);
-			tcsetattr(m->proxy.slave, TCSANOW, &tio);
-		}
-		console_copy_winsize(p->master, m->proxy.master);
-		watch(m, m->proxy.slave, TAG_PROXY);
-		p = &m->proxy;
-	}
-	m->tty_owner[n] = client_fd;
-	*ttynum = n;
-	return p->master;
-}
-
-static int cb_console_log(void *data, char *buf, size_t len, bool clear)
-{
-	struct monitor *m = data;
-	size_t n = 0;
-
-	if (!m->ring.size)
-		return -ENODATA;
-	if (buf)
-		n = console_ring_read_latest(&m->ring, buf, len);
-	if (clear)
-		console_ring_clear(&m->ring);
-	return (int)n;
-}
-
-static void cb_console_winch(void *data, int client_fd)
-{
-	struct monitor *m = data;
-
-	if (m->tty_owner && m->tty_owner[0] == client_fd && m->proxy.master >= 0 && m->n_ptys > 0)
-		console_copy_winsize(m->proxy.slave, m->ptys[0].master);
-}
-
-static void cb_client_gone(void *data, int client_fd)
-{
-	struct monitor *m = data;
-
-	if (!m->tty_owner)
-		return;
-	for (int n = 0; n <= m->plan->tty_max; n++) {
-		if (m->tty_owner[n] != client_fd)
-			continue;
-		m->tty_owner[n] = -1;
-		if (n == 0 && m->proxy.master >= 0) {
-			unwatch(m, m->proxy.slave);
-			console_free(&m->proxy, 1);
-		}
-	}
-}
+void monitor_watch(struct monitor *m, int fd, uint64_t tag);
+void monitor_unwatch(struct monitor *m, int fd);
 
 /* Whether the init blocks sig (from SigBlk in /proc/PID/status). */
 static bool init_blocks(pid_t pid, int sig)
@@ -476,49 +333,13 @@ static void decide_cgroup_mounts(struct monitor *m)
 	m->cg_mount = force || !(p->clone_flags & CLONE_NEWCGROUP);
 }
 
-static int open_console_io(struct monitor *m, char *err, size_t errlen)
-{
-	const struct start_plan *p = m->plan;
-
-	m->console_in = m->console_out = m->console_log = -1;
-	if (p->console_none)
-		return 0;
-	if (p->console_logfile) {
-		m->console_log = open(p->console_logfile, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
-		if (m->console_log < 0) {
-			snprintf(err, errlen, "lxc.console.logfile: cannot open %s: %s", p->console_logfile, strerror(errno));
-			return -errno;
-		}
-		struct stat st;
-		if (fstat(m->console_log, &st) == 0)
-			m->log_written = (uint64_t)st.st_size; /* appended to: lxc.console.size counts what is there */
-	}
-	if (p->console_path) {
-		int fd = open(p->console_path, O_RDWR | O_NOCTTY | O_CLOEXEC | O_CREAT, 0600);
-		if (fd < 0) {
-			snprintf(err, errlen, "lxc.console.path: cannot open %s: %s", p->console_path, strerror(errno));
-			return -errno;
-		}
-		m->console_in = fd;
-		m->console_out = fd;
-		if (!isatty(fd)) {
-			/* A plain file only receives output. */
-			m->console_in = -1;
-		}
-	} else if (m->args->foreground_console) {
-		m->console_out = STDOUT_FILENO;
-		m->console_in = STDIN_FILENO;
-	}
-	return 0;
-}
-
-static void watch(struct monitor *m, int fd, uint64_t tag)
+void monitor_watch(struct monitor *m, int fd, uint64_t tag)
 {
 	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = (tag << 32) | (uint32_t)fd };
 	epoll_ctl(m->epfd, EPOLL_CTL_ADD, fd, &ev);
 }
 
-static void unwatch(struct monitor *m, int fd)
+void monitor_unwatch(struct monitor *m, int fd)
 {
 	epoll_ctl(m->epfd, EPOLL_CTL_DEL, fd, NULL);
 }
@@ -581,9 +402,9 @@ static int spawn_init(struct monitor *m, char *err, size_t errlen)
 	m->pid = s.pid;
 	m->pidfd = s.pidfd;
 	m->netns_fd = s.netns_fd;
-	watch(m, m->pidfd, TAG_INIT);
+	monitor_watch(m, m->pidfd, TAG_INIT);
 	if (m->n_ptys > 0 && !m->plan->console_none && !m->console_reading) {
-		watch(m, m->ptys[0].master, TAG_CONSOLE);
+		monitor_watch(m, m->ptys[0].master, TAG_CONSOLE);
 		m->console_reading = true;
 	}
 	keep_namespaces(m);
@@ -669,7 +490,7 @@ static void take_down(struct monitor *m, bool ran, bool reboot)
 		m->netns_fd = -1;
 	}
 	if (m->pidfd >= 0) {
-		unwatch(m, m->pidfd);
+		monitor_unwatch(m, m->pidfd);
 		close(m->pidfd);
 	}
 	m->pidfd = -1;
@@ -698,111 +519,6 @@ static void post_stop(struct monitor *m, bool reboot)
 
 /* ---- the event loop ---- */
 
-/* lxc.console.size reached: keep the old log as LOGFILE.1 (lxc.console.rotate) or drop it, start anew. */
-static void console_log_full(struct monitor *m)
-{
-	const char *path = m->plan->console_logfile;
-	char old[4200];
-	int fd;
-
-	if (m->plan->console_rotate) {
-		snprintf(old, sizeof(old), "%s.1", path);
-		if (rename(path, old) < 0)
-			WARN("lxc.console.rotate: cannot rename %s to %s: %s", path, old, strerror(errno));
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
-	if (fd < 0) {
-		WARN("lxc.console.logfile: cannot reopen %s: %s", path, strerror(errno));
-		return;
-	}
-	dup3(fd, m->console_log, O_CLOEXEC);
-	close(fd);
-	m->log_written = 0;
-}
-
-static void copy_out(struct monitor *m, const char *buf, size_t n)
-{
-	if (m->console_out >= 0) {
-		for (size_t off = 0; off < n;) {
-			ssize_t w = write(m->console_out, buf + off, n - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			off += (size_t)w;
-		}
-	}
-	console_ring_write(&m->ring, buf, n);
-	if (m->console_log >= 0) {
-		if (m->plan->console_log_size && m->log_written + n > m->plan->console_log_size)
-			console_log_full(m);
-		if (m->console_log >= 0 && write(m->console_log, buf, n) > 0)
-			m->log_written += n;
-	}
-}
-
-static void on_console(struct monitor *m)
-{
-	char buf[16384];
-	ssize_t n = read(m->ptys[0].master, buf, sizeof(buf));
-
-	if (n > 0) {
-		copy_out(m, buf, (size_t)n);
-		/* A client that does not read loses output rather than stalling the console. */
-		if (m->proxy.slave >= 0 && write(m->proxy.slave, buf, (size_t)n) < 0)
-			(void)0;
-		return;
-	}
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	/* EIO: nobody in the container holds the console right now. systemd closes
-	 * it after booting and its console getty opens it again later: hold a slave
-	 * ourselves (the spawn of a reboot reuses it), so the master stops reporting
-	 * a hangup and what the container writes next is still read. */
-	if (n < 0 && errno == EIO && m->ptys[0].slave < 0) {
-		m->ptys[0].slave = ioctl(m->ptys[0].master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (m->ptys[0].slave >= 0)
-			return;
-	}
-	unwatch(m, m->ptys[0].master);
-	m->console_reading = false;
-}
-
-/* What the console client typed, for the console; its window size with it. */
-static void on_proxy(struct monitor *m)
-{
-	char buf[4096];
-	ssize_t n = read(m->proxy.slave, buf, sizeof(buf));
-
-	if (n > 0 && m->n_ptys > 0 && !m->plan->console_none) {
-		console_copy_winsize(m->proxy.slave, m->ptys[0].master);
-		if (write(m->ptys[0].master, buf, (size_t)n) < 0)
-			(void)0;
-		return;
-	}
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	/* The client closed its end: stop polling until it leaves. */
-	unwatch(m, m->proxy.slave);
-}
-
-static void on_input(struct monitor *m)
-{
-	char buf[4096];
-	ssize_t n = read(m->console_in, buf, sizeof(buf));
-
-	if (n > 0 && m->n_ptys > 0 && !m->plan->console_none) {
-		if (write(m->ptys[0].master, buf, (size_t)n) < 0)
-			(void)0;
-		return;
-	}
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	unwatch(m, m->console_in);
-	m->console_in = -1;
-}
-
-/* Returns true when the init has exited (*status filled). */
 static bool on_signal(struct monitor *m)
 {
 	struct signalfd_siginfo si;
@@ -850,7 +566,7 @@ static int wait_for_init(struct monitor *m)
 				if (waitid(P_PIDFD, (id_t)m->pidfd, &info, WEXITED | WNOHANG) == 0 && info.si_pid) {
 					/* Drain what the console still has before reporting. */
 					if (m->console_reading)
-						on_console(m);
+						monitor_on_console(m);
 					if (info.si_code == CLD_EXITED)
 						return info.si_status << 8;
 					return (info.si_status & 0x7f) | (info.si_code == CLD_DUMPED ? 0x80 : 0);
@@ -858,13 +574,13 @@ static int wait_for_init(struct monitor *m)
 				break;
 			}
 			case TAG_CONSOLE:
-				on_console(m);
+				monitor_on_console(m);
 				break;
 			case TAG_INPUT:
-				on_input(m);
+				monitor_on_input(m);
 				break;
 			case TAG_PROXY:
-				on_proxy(m);
+				monitor_on_proxy(m);
 				break;
 			}
 		}
@@ -891,7 +607,7 @@ static int setup_signals(struct monitor *m)
 	if (m->sigfd < 0)
 		return -errno;
 	signal(SIGPIPE, SIG_IGN);
-	watch(m, m->sigfd, TAG_SIGNAL);
+	monitor_watch(m, m->sigfd, TAG_SIGNAL);
 	return 0;
 }
 
@@ -978,8 +694,8 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	struct monitor *m = &mon;
 	struct cmd_server_ops ops = { .state = cb_state, .init_pid = cb_init_pid, .init_pidfd = cb_init_pidfd,
 				      .signal = cb_signal, .config_item = cb_config_item, .cgroup_path = cb_cgroup_path,
-				      .console = cb_console, .client_gone = cb_client_gone, .console_winch = cb_console_winch,
-				      .console_log = cb_console_log, .device_rule = cb_device_rule, .freeze = cb_freeze,
+				      .console = monitor_cb_console, .client_gone = monitor_cb_client_gone, .console_winch = monitor_cb_console_winch,
+				      .console_log = monitor_cb_console_log, .device_rule = cb_device_rule, .freeze = cb_freeze,
 				      .data = m };
 	char level[16];
 	int ret, wstatus = 0;
@@ -1044,7 +760,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 	ret = open_shares(m, err, errlen);
 	if (ret < 0)
 		goto fail;
-	ret = open_console_io(m, err, errlen);
+	ret = monitor_console_open(m, err, errlen);
 	if (ret < 0)
 		goto fail;
 	m->n_ptys = (m->plan->console_none ? 0 : 1) + m->plan->tty_max;
@@ -1078,7 +794,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 			console_term_raw(&m->term, m->console_in);
 			if (isatty(m->console_in))
 				console_copy_winsize(m->console_in, m->ptys[0].master);
-			watch(m, m->console_in, TAG_INPUT);
+			monitor_watch(m, m->console_in, TAG_INPUT);
 		}
 	}
 	trace_step(m, "console ready");

@@ -7,7 +7,7 @@ src_libberth_core_la_SOURCES += \
 	src/start_signal.c src/start_signal.h \
 	src/start_spawn.c src/start_spawn.h \
 	src/start_child.c src/start_child.h \
-	src/monitor.c src/monitor.h \
+	src/monitor.c src/monitor.h src/monitor_private.h src/monitor_console.c \
 	src/cgroup_policy.c src/cgroup_policy.h \
 	src/commands.c src/commands.h src/commands_wire.h \
 	src/commands_wait.c src/commands_broadcast.c src/commands_server.c \

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "console.h"
 #include "log.h"
 #include "monitor.h"
 #include "namespace.h"
@@ -23,9 +24,6 @@
 #include "util/fdpass.h"
 #include "cgroups/cgroup.h"
 
-#ifndef TIOCGPTPEER
-#define TIOCGPTPEER _IO('T', 0x41)
-#endif
 
 static void kill_and_reap(struct spawn *s)
 {
@@ -133,7 +131,7 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 	for (int i = 0; i < s->n_ptys; i++) {
 		/* Fresh slaves for every spawn: a reboot reuses the masters. */
 		if (s->ptys[i].slave < 0)
-			s->ptys[i].slave = ioctl(s->ptys[i].master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+			s->ptys[i].slave = console_open_peer(s->ptys[i].master);
 	}
 
 	/* The cgroup2 part comes with the clone (no grace period to wait for, as
