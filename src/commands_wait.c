@@ -14,23 +14,7 @@
 #include "commands.h"
 #include "commands_wire.h"
 #include "util/cleanup.h"
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int remaining_ms(int64_t deadline)
-{
-	int64_t left;
-
-	if (deadline < 0)
-		return -1;
-	left = deadline - now_ms();
-	return left > 0 ? (int)(left > INT32_MAX ? INT32_MAX : left) : 0;
-}
+#include "util/time.h"
 
 /* Connects and subscribes to every state change; *state gets the current one. */
 static int subscribe(const char *name, const char *lxcpath, int64_t deadline, int *state)

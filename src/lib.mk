@@ -7,7 +7,8 @@ src_libberth_core_la_SOURCES = \
 	src/util/cleanup.h \
 	src/util/strutil.c src/util/strutil.h \
 	src/util/fileutil.c src/util/fileutil.h \
-	src/util/fdpass.c src/util/fdpass.h
+	src/util/fdpass.c src/util/fdpass.h \
+	src/util/time.c src/util/time.h
 src_libberth_core_la_CFLAGS = $(AM_CFLAGS) $(NL_CFLAGS) $(CAP_CFLAGS) $(SECCOMP_CFLAGS) $(UUID_CFLAGS) $(APPARMOR_CFLAGS)
 src_libberth_core_la_LIBADD = $(NL_LIBS) $(CAP_LIBS) $(SECCOMP_LIBS) $(UUID_LIBS) $(APPARMOR_LIBS)
 

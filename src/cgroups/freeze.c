@@ -6,12 +6,12 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cgroups/driver.h"
 #include "cgroups/freeze.h"
 #include "util/cleanup.h"
+#include "util/time.h"
 
 int cgroup_events_frozen(const char *text)
 {
@@ -38,13 +38,6 @@ int cgroup_freezer_state_parse(const char *text)
 	if (len == 8 && !strncmp(text, "FREEZING", 8))
 		return 2;
 	return -EINVAL;
-}
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* The freezer of a set: its cgroup2 directory when that has cgroup.freeze

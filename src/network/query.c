@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <netlink/addr.h>
 #include <netlink/cache.h>
@@ -22,6 +21,7 @@
 #include "network/nl.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
+#include "util/time.h"
 
 int net_open_netns(pid_t pid)
 {
@@ -40,14 +40,6 @@ static int open_pid_netns(pid_t pid, struct nl_sock **sk)
 	if (fd < 0)
 		return fd;
 	return nlx_open_in_netns(fd, sk);
-}
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static int ignore_msg(struct nl_msg *msg, void *arg)
