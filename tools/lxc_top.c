@@ -325,7 +325,8 @@ static int terminal_rows(void)
 	return 25;
 }
 
-/* One round: list, measure, sort, print. Returns how many were running. */
+/* One round: list, measure, sort, print. Returns how many were running, or -1
+ * when the lxcpath cannot be listed (said on stderr: an error is not "none run"). */
 static int one_round(const char *lxcpath, struct options *o, bool *said_none)
 {
 	struct lxc_container **cs = NULL;
@@ -335,8 +336,10 @@ static int one_round(const char *lxcpath, struct options *o, bool *said_none)
 	int n, shown = 0, w;
 
 	n = list_active_containers(lxcpath, NULL, &cs);
-	if (n < 0)
-		n = 0;
+	if (n < 0) {
+		fprintf(stderr, "lxc-top: cannot list the containers of %s: %s\n", lxcpath, strerror(errno));
+		return -1;
+	}
 	rows = calloc((size_t)n + 1, sizeof(*rows));
 	if (!rows) {
 		fprintf(stderr, "lxc-top: out of memory\n");
@@ -525,7 +528,8 @@ int main(int argc, char **argv)
 	if (o.batch) {
 		printf("time_ms,container,cpu_nanos,cpu_sys_userhz,cpu_user_userhz,blkio_bytes,blkio_iops,mem_used_bytes,memsw_used_bytes,kernel_mem_used_bytes\n");
 		while (!stop_requested) {
-			one_round(lxcpath, &o, &said_none);
+			if (one_round(lxcpath, &o, &said_none) < 0)
+				return EXIT_FAILURE;
 			sleep_delay(o.delay);
 		}
 		return EXIT_SUCCESS;
@@ -539,9 +543,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lxc-top: cannot set up the terminal: %s\n", strerror(errno));
 		return EXIT_FAILURE;
 	}
-	do
-		one_round(lxcpath, &o, &said_none);
-	while (wait_key(&o));
+	do {
+		if (one_round(lxcpath, &o, &said_none) < 0) {
+			restore_terminal();
+			return EXIT_FAILURE;
+		}
+	} while (wait_key(&o));
 	restore_terminal();
 	return EXIT_SUCCESS;
 }
