@@ -281,7 +281,10 @@ void tool_error(const struct tool_args *args, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-bool tool_use_rcfile(struct lxc_container *c, const char *rcfile)
+/* --rcfile: the container is described by FILE instead of its own config, as with
+ * LXC (its configfile becomes FILE). False if FILE does not load; the library has
+ * then printed the one-line reason (FILE:LINE: KEY: ...). */
+static bool use_rcfile(struct lxc_container *c, const char *rcfile)
 {
 	char *file = strdup(rcfile);
 
@@ -295,13 +298,13 @@ bool tool_use_rcfile(struct lxc_container *c, const char *rcfile)
 	return true;
 }
 
-struct lxc_container *tool_open_container(const struct tool_args *args, const char *lxcpath, const char *rcfile)
+struct lxc_container *tool_open_container(const struct tool_args *args)
 {
-	struct lxc_container *c = lxc_container_new(args->name, lxcpath);
+	struct lxc_container *c = lxc_container_new(args->name, tool_lxcpath(args));
 
 	if (!c)
 		return NULL; /* the library said why, in one line */
-	if (rcfile && !tool_use_rcfile(c, rcfile)) {
+	if (args->rcfile && !use_rcfile(c, args->rcfile)) {
 		lxc_container_put(c);
 		return NULL;
 	}

@@ -67,19 +67,13 @@ const char *tool_lxcpath(const struct tool_args *args);
 
 struct lxc_container;
 /*
- * --rcfile: the container is described by FILE instead of its own config, as with
- * LXC (its configfile becomes FILE). False if FILE does not load; the library has
- * then printed the one-line reason (FILE:LINE: KEY: ...).
- */
-bool tool_use_rcfile(struct lxc_container *c, const char *rcfile);
-
-/*
- * The container a tool works on: NAME in lxcpath, described by rcfile instead
- * of its own config when rcfile is not NULL, and one the caller may control
+ * The container a tool works on: -n NAME in tool_lxcpath(), described by
+ * args->rcfile (--rcfile, or -f of lxc-start and lxc-attach) instead of its own
+ * config when set (its configfile becomes that file), and one the caller may control
  * (root, or the owner of its running monitor). NULL when one of these fails,
  * with the one-line reason printed; else lxc_container_put it when done.
  */
-struct lxc_container *tool_open_container(const struct tool_args *args, const char *lxcpath, const char *rcfile);
+struct lxc_container *tool_open_container(const struct tool_args *args);
 
 /* Parses a -t TIMEOUT in seconds (-1: forever) into *out; says what is wrong and returns -1 if bad. */
 int tool_parse_timeout(const struct tool_args *args, const char *arg, int *out);

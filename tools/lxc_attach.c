@@ -172,7 +172,6 @@ struct options {
 	char **keep_vars;
 	int nkeep_vars;
 	const char *pty_log;
-	const char *rcfile;
 	long long uid, gid; /* -1: not given */
 	const char *context;
 };
@@ -231,7 +230,7 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 			bad_option(args, "-v: '%s' is not NAME=VALUE", arg);
 		return push(&o->set_vars, &o->nset_vars, arg);
 	case 'L': o->pty_log = arg; return 0;
-	case 'f': o->rcfile = arg; return 0;
+	case 'f': args->rcfile = arg; return 0; /* -f is lxc-start's/-attach's name for --rcfile */
 	case 'u':
 		if (parse_id(arg, &o->uid) < 0)
 			bad_option(args, "-u: '%s' is not a numeric user id", arg);
@@ -355,7 +354,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	c = tool_open_container(&args, lxcpath, o.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		goto out;
 

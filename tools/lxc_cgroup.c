@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 	if (args.nrest == 2)
 		value = args.rest[1];
 
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (!c->is_running(c)) {

@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 
 	tool_args_parse(&args, argc, argv);
 
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (!c->is_running(c)) {

@@ -54,7 +54,7 @@ int main(int argc, char **argv)
 	int ret = EXIT_FAILURE;
 
 	tool_args_parse(&args, argc, argv);
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (!c->is_defined(c)) {

@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	dev = args.rest[1];
 	dst = args.nrest == 3 ? args.rest[2] : NULL;
 	add = !strcmp(op, "add");
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (!c->is_running(c)) {

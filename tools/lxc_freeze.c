@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 		tool_error(&args, "unexpected argument '%s': lxc-" VERB " takes only options", args.rest[0]);
 		return EXIT_FAILURE;
 	}
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	ok = FREEZE ? c->freeze(c) : c->unfreeze(c);

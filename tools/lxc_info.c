@@ -396,7 +396,7 @@ int main(int argc, char **argv)
 	struct lxc_container *c;
 	struct berth_json *j = NULL;
 	struct stats stats = { 0 };
-	const char *lxcpath, *state;
+	const char *state;
 	bool running;
 	int ret = EXIT_FAILURE;
 
@@ -408,13 +408,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lxc-info: no container name given: use -n NAME\n");
 		return EXIT_FAILURE;
 	}
-	lxcpath = tool_lxcpath(&args);
 
 	/* NULL: the name is invalid or the config does not load; the library said why in one line. */
-	c = tool_open_container(&args, lxcpath, args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
-	/* One question to the monitor serves all three uses (is_running is state != STOPPED). */
+	/* One state() answers both "running?" and the State line (is_running is state != STOPPED);
+	 * tool_open_container has asked the monitor once already, for may_control. */
 	state = c->state(c);
 	running = state && strcmp(state, "STOPPED") != 0;
 	if (!running && !c->is_defined(c)) {

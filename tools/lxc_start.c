@@ -19,7 +19,6 @@ struct options {
 	bool daemonize;
 	bool close_all_fds;
 	const char *pidfile;
-	const char *rcfile;
 	const char *console;
 	const char *console_log;
 	const char **defines;
@@ -36,7 +35,7 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 	case 'd': o->daemonize = true; return 0;
 	case 'F': o->daemonize = false; return 0;
 	case 'p': o->pidfile = arg; return 0;
-	case 'f': o->rcfile = arg; return 0;
+	case 'f': args->rcfile = arg; return 0; /* -f is lxc-start's/-attach's name for --rcfile */
 	case 'c': o->console = arg; return 0;
 	case 'L': o->console_log = arg; return 0;
 	case 'C': o->close_all_fds = true; return 0;
@@ -140,7 +139,7 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	c = tool_open_container(&args, lxcpath, o.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (c->is_running(c)) {
@@ -149,7 +148,7 @@ int main(int argc, char **argv)
 		ret = EXIT_SUCCESS;
 		goto out;
 	}
-	if (!o.rcfile && !c->is_defined(c)) {
+	if (!args.rcfile && !c->is_defined(c)) {
 		tool_error(&args, "No container config specified (%s does not exist: create the container, or use -f FILE)",
 			   c->configfile);
 		goto out;

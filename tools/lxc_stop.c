@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (!c->is_running(c)) {

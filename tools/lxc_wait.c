@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lxc-wait: missing state option to wait for (-s STATE)\n");
 		return EXIT_FAILURE;
 	}
-	c = tool_open_container(&args, tool_lxcpath(&args), args.rcfile);
+	c = tool_open_container(&args);
 	if (!c)
 		return EXIT_FAILURE;
 	if (c->wait(c, o.states, o.timeout))
