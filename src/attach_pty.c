@@ -31,17 +31,8 @@ int attach_pty_open(int *master, int *slave)
 		return errno == EINVAL ? -ENOTTY : -errno;
 	/* The peer of this very master, not whatever /dev/pts/N names (kernel >= 4.13). */
 	s = console_open_peer(m);
-	if (s < 0) {
-		char name[64];
-		int n;
-
-		if ((errno != EINVAL && errno != ENOTTY) || ioctl(m, TIOCGPTN, &n) < 0)
-			return -errno;
-		snprintf(name, sizeof(name), "/dev/pts/%d", n);
-		s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (s < 0)
-			return -errno;
-	}
+	if (s < 0)
+		return -errno;
 	*master = move_fd(m);
 	*slave = s;
 	return 0;

@@ -24,7 +24,17 @@ _Static_assert(sizeof(struct termios) <= sizeof(((struct console_term *)0)->stat
 
 int console_open_peer(int master)
 {
-	return ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	char name[64];
+	int fd, num;
+
+	fd = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	/* Kernels before 4.13 lack TIOCGPTPEER: fall back to the slave's path. */
+	if (fd >= 0 || (errno != EINVAL && errno != ENOTTY))
+		return fd;
+	if (ioctl(master, TIOCGPTN, &num) < 0)
+		return -1;
+	snprintf(name, sizeof(name), "/dev/pts/%d", num);
+	return open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
 }
 
 int console_alloc(struct pty_pair *ptys, int n, char *err, size_t errlen)
@@ -53,8 +63,6 @@ int console_alloc(struct pty_pair *ptys, int n, char *err, size_t errlen)
 		snprintf(p->name, sizeof(p->name), "/dev/pts/%d", num);
 		/* TIOCGPTPEER opens the peer of this very master, no path lookup involved. */
 		p->slave = console_open_peer(p->master);
-		if (p->slave < 0)
-			p->slave = open(p->name, O_RDWR | O_NOCTTY | O_CLOEXEC);
 		if (p->slave < 0) {
 			int e = errno;
 			snprintf(err, errlen, "cannot open %s: %s", p->name, strerror(e));

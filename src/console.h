@@ -14,7 +14,8 @@ struct pty_pair {
 /* Opens n ptys on the host's /dev/ptmx. 0 or -errno with err. */
 int console_alloc(struct pty_pair *ptys, int n, char *err, size_t errlen);
 /* A new fd of the slave of this very master (TIOCGPTPEER: no /dev/pts path lookup that a
- * container could redirect); -1 with errno set. */
+ * container could redirect; kernels before 4.13 fall back to opening /dev/pts/N);
+ * -1 with errno set. */
 int console_open_peer(int master);
 void console_close_slaves(struct pty_pair *ptys, int n);
 void console_free(struct pty_pair *ptys, int n);
