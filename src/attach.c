@@ -204,23 +204,6 @@ static int join_cgroup(const struct attach_ctx *ctx, struct cgroup_set **exact, 
 
 __attribute__((noreturn)) static void attached_main(struct attach_ctx *ctx);
 
-/* The caller's child, in the container's pid namespace: CLONE_PARENT (with no
- * exit signal of its own: it inherits ours, SIGCHLD to the caller), born in
- * the cgroup2 directory v2fd unless it is -1. */
-static pid_t clone_parent(int *pidfd, int v2fd)
-{
-	struct clone_args args = {
-		.flags = CLONE_PARENT | CLONE_PIDFD,
-		.pidfd = (uint64_t)(uintptr_t)pidfd,
-	};
-
-	if (v2fd >= 0) {
-		args.flags |= CLONE_INTO_CGROUP;
-		args.cgroup = (uint64_t)v2fd;
-	}
-	return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
-}
-
 __attribute__((noreturn)) static void intermediate_main(struct attach_ctx *ctx)
 {
 	int sock = ctx->sock[1];
@@ -250,13 +233,15 @@ __attribute__((noreturn)) static void intermediate_main(struct attach_ctx *ctx)
 		if (ret < 0)
 			child_fail(sock, ret, "%s", err);
 	}
-	pid = clone_parent(&pidfd, v2fd);
+	/* The caller's child, in the container's pid namespace (CLONE_PARENT),
+	 * born in the cgroup2 directory v2fd unless it is -1. */
+	pid = ns_clone3(CLONE_PARENT, &pidfd, v2fd);
 	if (pid < 0 && v2fd >= 0 && (errno == EINVAL || errno == E2BIG || errno == ENOSYS)) {
 		/* A kernel before 5.7 (no CLONE_INTO_CGROUP): move ourselves; the
 		 * directory fd still names the cgroup from inside the namespaces. */
 		if (cgroup_enter_self_v2(exact ? exact : ctx->cg, err, sizeof(err)) < 0)
 			child_fail(sock, -EPERM, "cannot join the container's cgroup: %s", err);
-		pid = clone_parent(&pidfd, -1);
+		pid = ns_clone3(CLONE_PARENT, &pidfd, -1);
 	}
 	if (pid < 0)
 		child_fail(sock, -errno, "cannot create the process inside the container: %s", strerror(errno));

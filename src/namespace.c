@@ -81,7 +81,9 @@ pid_t ns_clone3(uint64_t flags, int *pidfd, int cgroup_fd)
 	struct clone_args args = {
 		.flags = flags | CLONE_PIDFD,
 		.pidfd = (uint64_t)(uintptr_t)pidfd,
-		.exit_signal = SIGCHLD,
+		/* clone3 refuses an exit signal with CLONE_PARENT or CLONE_THREAD
+		 * (EINVAL): such a child signals the parent's parent as it would. */
+		.exit_signal = (flags & (CLONE_PARENT | CLONE_THREAD)) ? 0 : SIGCHLD,
 	};
 
 	if (cgroup_fd >= 0) {

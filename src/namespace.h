@@ -17,7 +17,9 @@ int ns_supported(void);
 
 /*
  * clone3 without a new stack: returns like fork(). CLONE_PIDFD is always
- * requested (*pidfd gets it); cgroup_fd >= 0 adds CLONE_INTO_CGROUP.
+ * requested (*pidfd gets it); cgroup_fd >= 0 adds CLONE_INTO_CGROUP. The
+ * child's exit signal is SIGCHLD, or none with CLONE_PARENT (it then inherits
+ * the caller's own, as clone3 demands).
  */
 pid_t ns_clone3(uint64_t flags, int *pidfd, int cgroup_fd);
 
