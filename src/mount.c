@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "mount.h"
-#include "shmount.h"
 #include "start_plan.h"
 #include "util/cleanup.h"
 #include "util/strutil.h"
@@ -276,14 +275,9 @@ int mount_parse_auto(const char *value, unsigned *bits, char *err, size_t errlen
 			*bits = (*bits & ~cg_mask) | set;
 			continue;
 		}
-		if (!strncmp(w, "shmounts", 8) && (w[8] == ':' || !w[8])) {
-			/* The paths themselves are read by the plan builder (shmount_parse). */
-			int ret = shmount_parse(w, NULL, NULL, err, errlen);
-			if (ret < 0)
-				return ret;
-			*bits |= AUTO_SHMOUNTS;
+		/* No bit: the plan builder reads (and checks) shmounts words itself. */
+		if (!strncmp(w, "shmounts", 8) && (w[8] == ':' || !w[8]))
 			continue;
-		}
 bad:
 		snprintf(err, errlen,
 			 "unknown value '%s' (use proc[:mixed|:rw], sys[:mixed|:ro|:rw], cgroup[-full][:mixed|:ro|:rw][:force], shmounts:HOSTPATH[:CONTAINERPATH])",

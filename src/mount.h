@@ -29,7 +29,8 @@ struct mount_entry {
 int mount_parse_entry(const char *line, struct mount_entry *out, char *err, size_t errlen);
 void mount_entry_free(struct mount_entry *e);
 
-/* lxc.mount.auto words -> AUTO_* bits (start_plan.h); several values OR together. */
+/* lxc.mount.auto words -> AUTO_* bits (start_plan.h); several values OR together.
+ * shmounts words are skipped: the plan builder parses them (shmount_parse). */
 int mount_parse_auto(const char *value, unsigned *bits, char *err, size_t errlen);
 
 /*

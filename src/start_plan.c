@@ -87,14 +87,12 @@ static void builder_free(struct builder *b)
 {
 	free(b->init_cmd);
 	free(b->init_cmd_origin);
-	free(b->uid_origin);
-	free(b->gid_origin);
 	plan_kv_list_free(&b->mounts);
 	free(b->fstab);
 	free(b->fstab_origin);
 	free(b->auto_origin);
-	free(b->cap_drop_origin);
 	free(b->cap_keep_origin);
+	free(b->cgroup_dir_origin);
 	plan_kv_list_free(&b->env);
 	plan_kv_list_free(&b->sysctl);
 	plan_kv_list_free(&b->proc);
@@ -392,7 +390,9 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		size_t used = 0;
 		for (size_t i = 0; i < b->time_offsets.n; i++) {
 			int64_t s = 0, ns = 0;
-			plan_parse_time_offset(b->time_offsets.v[i].value, &s, &ns);
+			if (plan_parse_time_offset(b->time_offsets.v[i].value, &s, &ns) < 0)
+				return plan_fail(b, b->time_offsets.v[i].origin, "'%s' is not an offset like 10s, -2h or 500ms",
+						 b->time_offsets.v[i].value);
 			used += (size_t)snprintf(data + used, sizeof(data) - used, "%s %lld %lld\n",
 						 !strcmp(b->time_offsets.v[i].key, "boot") ? "boottime" : "monotonic",
 						 (long long)s, (long long)ns);
@@ -495,7 +495,8 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		char why[256];
 		if (!op || plan_set_strs(op, b->prlimit.v[i].key, NULL, NULL, b->prlimit.v[i].value) < 0)
 			return -ENOMEM;
-		start_plan_parse_prlimit(b->prlimit.v[i].key, b->prlimit.v[i].value, &op->value, &op->rlim, why, sizeof(why));
+		if (start_plan_parse_prlimit(b->prlimit.v[i].key, b->prlimit.v[i].value, &op->value, &op->rlim, why, sizeof(why)) < 0)
+			return plan_fail(b, b->prlimit.v[i].origin, "%s", why);
 	}
 	if (r)
 		return -ENOMEM;
@@ -514,7 +515,7 @@ static int compile(struct builder *b, const struct plan_overrides *ov)
 		char why[512];
 
 		if (cgroup_dirs_check(&dirs, why, sizeof(why)) < 0)
-			return plan_fail(b, p->config_file ? p->config_file : "config", "%s", why);
+			return plan_fail(b, b->cgroup_dir_origin ? b->cgroup_dir_origin : "lxc.cgroup.dir", "%s", why);
 	}
 	p->n_cgroup_settings = b->cgroup.n;
 	p->cgroup_settings = b->cgroup.v;

@@ -194,7 +194,6 @@ enum {
 	AUTO_CGROUP_FULL = 1 << 8,  /* the -full variants: the whole hierarchy */
 	AUTO_CGROUP_FORCE = 1 << 9,
 	AUTO_CGROUP_NOSPEC = 1 << 10, /* "cgroup" alone: mixed with a cgroup ns, else none */
-	AUTO_SHMOUNTS = 1 << 11,
 };
 
 /* What the caller adds to the config (lxc-start's -- COMMAND, --share-*). */

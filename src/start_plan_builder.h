@@ -24,16 +24,16 @@ struct builder {
 	size_t errlen;
 
 	char *init_cmd, *init_cmd_origin;
-	char *uid_origin, *gid_origin;
 	struct kv_list mounts;   /* key "entry" or "fstab-line" (value = entry), origin */
 	char *fstab, *fstab_origin;
 	unsigned auto_bits;
 	char *auto_origin;
 	uint64_t cap_drop, cap_keep;
 	bool cap_drop_set, cap_keep_set;
-	char *cap_drop_origin, *cap_keep_origin;
+	char *cap_keep_origin;
 	struct kv_list env;
 	struct kv_list sysctl, proc, prlimit, cgroup;
+	char *cgroup_dir_origin;  /* the last lxc.cgroup.dir* key set */
 	int clone_set, keep_set;
 	bool clone_given;
 	char *clone_origin;

@@ -74,8 +74,9 @@ static bool note_other(struct builder *b, const char *key)
 	return note_in(&b->notices_other, key);
 }
 
-/* The paths of lxc.mount.auto's shmounts: word (mount_parse_auto checked it); the last one wins. */
-static int read_shmounts(struct builder *b, const char *value)
+/* The paths of lxc.mount.auto's shmounts: word, its only parser (mount_parse_auto
+ * skips it); the last one wins. */
+static int read_shmounts(struct builder *b, const char *origin, const char *value)
 {
 	__do_free char *copy = strdup(value);
 	char *save = NULL, why[512];
@@ -86,9 +87,11 @@ static int read_shmounts(struct builder *b, const char *value)
 		char *host = NULL, *cont = NULL;
 		int ret;
 
-		if (strncmp(w, "shmounts:", 9))
+		if (strncmp(w, "shmounts", 8) || (w[8] != ':' && w[8]))
 			continue;
 		ret = shmount_parse(w, &host, &cont, why, sizeof(why));
+		if (ret == -EINVAL)
+			return plan_fail(b, origin, "%s", why);
 		if (ret < 0)
 			return ret;
 		free(b->p->shmount_host);
@@ -159,14 +162,12 @@ static int read_signal(struct builder *b, const char *origin, const char *k, con
 /* lxc.hook.TYPE = CMD adds a hook; "lxc.hook =" or "lxc.hook.TYPE =" clears. */
 static int read_hook(struct start_plan *p, const char *origin, const char *k, const char *v)
 {
-	static const char *const names[HOOK_MAX] = { "pre-start", "pre-mount", "mount", "autodev",
-						     "start", "start-host", "stop", "post-stop" };
 	const char *type = k[8] == '.' ? k + 9 : "";
 
 	if (!*type || !*v) {
 		/* "lxc.hook = " or "lxc.hook.X = " clears. */
 		for (int t = 0; t < HOOK_MAX; t++) {
-			if (*type && strcmp(type, names[t]))
+			if (*type && strcmp(type, plan_hook_name(t)))
 				continue;
 			for (size_t i = 0; i < p->n_hooks[t]; i++) {
 				free(p->hooks[t][i].cmd);
@@ -180,7 +181,7 @@ static int read_hook(struct start_plan *p, const char *origin, const char *k, co
 	}
 	for (int t = 0; t < HOOK_MAX; t++) {
 		struct plan_hook *grown;
-		if (strcmp(type, names[t]))
+		if (strcmp(type, plan_hook_name(t)))
 			continue;
 		grown = realloc(p->hooks[t], (p->n_hooks[t] + 1) * sizeof(*grown));
 		if (!grown)
@@ -237,7 +238,9 @@ static int read_cgroup(struct builder *b, const char *origin, const char *k, con
 			note_other(b, k);
 			return 0;
 		}
-		return plan_replace_str(dst, *v ? v : NULL);
+		ret = plan_replace_str(dst, *v ? v : NULL);
+		/* The last of these keys is where a conflict among them is reported. */
+		return ret ? ret : plan_replace_str(&b->cgroup_dir_origin, origin);
 	}
 	if (v2 && *v && (!strcmp(file, "devices.allow") || !strcmp(file, "devices.deny"))) {
 		/* Kept in order among the cgroup2 settings; the monitor compiles
@@ -411,7 +414,7 @@ int plan_read_item(struct builder *b, const struct plan_item *it)
 		ret = mount_parse_auto(v, &b->auto_bits, why, sizeof(why));
 		if (ret < 0)
 			return plan_fail(b, origin, "%s", why);
-		ret = read_shmounts(b, v);
+		ret = read_shmounts(b, origin, v);
 		return ret ? ret : plan_replace_str(&b->auto_origin, origin);
 	} else if (!strcmp(k, "lxc.cap.drop")) {
 		if (!*v) {
@@ -423,7 +426,7 @@ int plan_read_item(struct builder *b, const struct plan_item *it)
 		if (ret < 0)
 			return plan_fail(b, origin, "%s", why);
 		b->cap_drop_set = true;
-		return plan_replace_str(&b->cap_drop_origin, origin);
+		return 0;
 	} else if (!strcmp(k, "lxc.cap.keep")) {
 		if (!*v) {
 			b->cap_keep = 0;
@@ -456,15 +459,11 @@ int plan_read_item(struct builder *b, const struct plan_item *it)
 			return plan_fail(b, origin, "'%s' is not a file of /proc/PID/", k + 9);
 		return plan_kv_add(&b->proc, k + 9, v, origin, false);
 	} else if (!strcmp(k, "lxc.prlimit") || str_has_prefix(k, "lxc.prlimit.")) {
-		struct rlimit lim;
-		int res;
-
 		if (!*v || !k[11]) {
 			plan_kv_list_free(&b->prlimit);
 			return 0;
 		}
-		if (start_plan_parse_prlimit(k + 12, v, &res, &lim, why, sizeof(why)) < 0)
-			return plan_fail(b, origin, "%s", why);
+		/* Parsed once, when compiled (the origin goes with it). */
 		return plan_kv_add(&b->prlimit, k + 12, v, origin, true);
 	} else if (!strcmp(k, "lxc.cgroup") || str_has_prefix(k, "lxc.cgroup.") || str_has_prefix(k, "lxc.cgroup2.") ||
 		   !strcmp(k, "lxc.cgroup2")) {
@@ -506,13 +505,11 @@ int plan_read_item(struct builder *b, const struct plan_item *it)
 		snprintf(idx, sizeof(idx), "%.*s", (int)(dot - (k + 8)) < 15 ? (int)(dot - (k + 8)) : 15, k + 8);
 		return plan_kv_add(&b->net_types, idx, v, origin, true);
 	} else if (str_has_prefix(k, "lxc.time.offset.")) {
-		int64_t s, ns;
 		if (strcmp(k + 16, "boot") && strcmp(k + 16, "monotonic"))
 			return plan_fail(b, origin, "unknown clock '%s' (use boot or monotonic)", k + 16);
 		if (!*v)
 			return 0;
-		if (plan_parse_time_offset(v, &s, &ns) < 0)
-			return plan_fail(b, origin, "'%s' is not an offset like 10s, -2h or 500ms", v);
+		/* Parsed once, when compiled (the origin goes with it). */
 		return plan_kv_add(&b->time_offsets, k + 16, v, origin, true);
 	} else if (!strcmp(k, "lxc.idmap") || !strcmp(k, "lxc.id_map")) {
 		if (!*v) {

@@ -79,6 +79,20 @@ static void entries(void)
 	CHECK_CONTAINS(err, "SOURCE TARGET TYPE");
 }
 
+/* A plan from one lxc.mount.auto value; the plan goes to *out (freed here if out is NULL). */
+static int auto_plan(const char *value, struct start_plan **out)
+{
+	const struct plan_item items[] = { { "lxc.mount.auto", value, "t.conf", 1 } };
+	struct start_plan *p = NULL;
+	int ret = start_plan_build(items, 1, "c1", "/var/lib/lxc", NULL, NULL, &p, err, sizeof(err));
+
+	if (out)
+		*out = p;
+	else
+		start_plan_free(p);
+	return ret;
+}
+
 static void auto_words(void)
 {
 	unsigned bits = 0;
@@ -103,15 +117,24 @@ static void auto_words(void)
 	CHECK_CONTAINS(err, "proc:bogus");
 	CHECK_INT(mount_parse_auto("cgroup:ro:rw", &bits, err, sizeof(err)), -EINVAL);
 	CHECK_INT(mount_parse_auto("cgroupx", &bits, err, sizeof(err)), -EINVAL);
-	CHECK_INT(mount_parse_auto("shmounts:", &bits, err, sizeof(err)), -EINVAL);
+	/* shmounts words are the plan builder's: checked there, no bit here */
+	CHECK_INT(auto_plan("shmounts:", NULL), -EINVAL);
 	CHECK_CONTAINS(err, "shmounts needs a host path");
-	CHECK_INT(mount_parse_auto("shmounts", &bits, err, sizeof(err)), -EINVAL);
-	CHECK_INT(mount_parse_auto("shmounts:rel/path", &bits, err, sizeof(err)), -EINVAL);
+	CHECK_INT(auto_plan("shmounts", NULL), -EINVAL);
+	CHECK_INT(auto_plan("shmounts:rel/path", NULL), -EINVAL);
 	CHECK_CONTAINS(err, "must be absolute");
-	CHECK_INT(mount_parse_auto("shmounts:/a:/", &bits, err, sizeof(err)), -EINVAL);
+	CHECK_INT(auto_plan("shmounts:/a:/", NULL), -EINVAL);
 	bits = 0;
 	CHECK_INT(mount_parse_auto("proc shmounts:/a:/b", &bits, err, sizeof(err)), 0);
-	CHECK(bits == (AUTO_PROC_MIXED | AUTO_SHMOUNTS));
+	CHECK(bits == AUTO_PROC_MIXED);
+	{
+		struct start_plan *p = NULL;
+
+		CHECK_INT(auto_plan("proc shmounts:/a:/b", &p), 0);
+		CHECK(p && p->shmount_host && !strcmp(p->shmount_host, "/a"));
+		CHECK(p && p->shmount_cont && !strcmp(p->shmount_cont, "/b"));
+		start_plan_free(p);
+	}
 }
 
 /* shmounts:HOST[:CONT]: the container path defaults to LXC's /dev/.lxc-mounts. */
