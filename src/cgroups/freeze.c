@@ -73,29 +73,6 @@ static int find_freezer(const struct cgroup_set *s, struct freezer *f)
 	return 0;
 }
 
-static int read_state(const struct freezer *f)
-{
-	char buf[512];
-	int ret = cg_read_at(f->dirfd, f->v2 ? "cgroup.events" : "freezer.state", buf, sizeof(buf));
-
-	if (ret < 0)
-		return ret;
-	ret = f->v2 ? cgroup_events_frozen(buf) : cgroup_freezer_state_parse(buf);
-	return ret == 2 ? 0 : ret; /* FREEZING: not frozen yet */
-}
-
-int cgroup_frozen(const struct cgroup_set *s)
-{
-	struct freezer f;
-	int ret = find_freezer(s, &f);
-
-	if (ret < 0)
-		return ret;
-	ret = read_state(&f);
-	close(f.dirfd);
-	return ret;
-}
-
 /* cgroup.events changes are signalled to poll() as POLLPRI; each read re-arms
  * it, so a change between our read and our poll still wakes us. */
 static int v2_wait(int dirfd, int want, int64_t deadline)
@@ -153,7 +130,7 @@ static int v1_wait_frozen(int dirfd, int64_t deadline)
 int cgroup_freeze(const struct cgroup_set *s, bool freeze, int timeout_ms, char *err, size_t errlen)
 {
 	int64_t deadline = now_ms() + (timeout_ms < 0 ? CGROUP_FREEZE_TIMEOUT_MS : timeout_ms);
-	struct freezer f;
+	struct freezer f = { .dirfd = -EBADF };
 	int ret = s ? find_freezer(s, &f) : -ENOTSUP;
 
 	if (ret == -ENOTSUP) {

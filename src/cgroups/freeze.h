@@ -22,9 +22,6 @@
  */
 int cgroup_freeze(const struct cgroup_set *s, bool freeze, int timeout_ms, char *err, size_t errlen);
 
-/* Whether the set's cgroup is frozen: 1, 0, or -errno (-ENOTSUP without a freezer). */
-int cgroup_frozen(const struct cgroup_set *s);
-
 /* Pure parsers (unit-tested). The "frozen" field of a cgroup2 cgroup.events
  * text: 0 or 1, -EINVAL when absent. */
 int cgroup_events_frozen(const char *text);
