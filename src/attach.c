@@ -30,6 +30,7 @@
 #include "attach_pty.h"
 #include "caps.h"
 #include "cgroups/cgroup.h"
+#include "cgroups/driver.h" /* cg_read_at */
 #include "log.h"
 #include "namespace.h"
 #include "util/cleanup.h"
@@ -170,13 +171,9 @@ static int enter_namespaces(const struct attach_ctx *ctx, int ns_flags, char *er
  * kernel lets no process into it (the no-internal-process rule). */
 static bool v2_delegates(int dirfd)
 {
-	char buf[256] = "";
-	int fd = openat(dirfd, "cgroup.subtree_control", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	char buf[256];
 
-	if (fd >= 0)
-		close(fd);
-	return n > 0 && buf[0] != '\n';
+	return cg_read_at(dirfd, "cgroup.subtree_control", buf, sizeof(buf)) > 0 && buf[0] != '\n';
 }
 
 /*
