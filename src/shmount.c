@@ -11,6 +11,7 @@
 #include "log.h"
 #include "util/cleanup.h"
 #include "util/fileutil.h"
+#include "util/strutil.h"
 
 int shmount_parse(const char *word, char **host, char **cont, char *err, size_t errlen)
 {
@@ -47,7 +48,27 @@ int shmount_parse(const char *word, char **host, char **cont, char *err, size_t 
 	return 0;
 }
 
-/* Whether path is a mount point whose mount is in a shared peer group (mountinfo's "shared:N"). */
+int shmount_mountinfo_shared(const char *line, const char *path)
+{
+	char mnt[4096];
+	size_t plen = strlen(path);
+	const char *opt, *tag;
+
+	/* id parent major:minor root MOUNTPOINT opts optional... - */
+	if (sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
+		return -1;
+	str_unescape_octal(mnt); /* \040 for a blank and the like */
+	while (plen > 1 && path[plen - 1] == '/')
+		plen--;
+	if (strlen(mnt) != plen || strncmp(mnt, path, plen))
+		return -1;
+	/* the tag is among the optional fields before " - " (blanks in paths are escaped) */
+	opt = strstr(line, " - ");
+	tag = strstr(line, " shared:");
+	return tag && (!opt || tag < opt);
+}
+
+/* Whether path is a mount point whose mount is in a shared peer group. */
 static bool is_shared_mount_point(const char *path)
 {
 	__do_fclose FILE *f = fopen("/proc/self/mountinfo", "re");
@@ -57,22 +78,12 @@ static bool is_shared_mount_point(const char *path)
 
 	if (!f)
 		return false;
+	/* the last mount at a path is the visible one */
 	while (getline(&line, &cap, f) > 0) {
-		char mnt[4096];
-		const char *opt;
+		int r = shmount_mountinfo_shared(line, path);
 
-		/* id parent major:minor root MOUNTPOINT opts optional... - */
-		if (sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
-			continue;
-		/* mountinfo escapes spaces and the like as \040: such a path is not ours to match exactly. */
-		if (strcmp(mnt, path))
-			continue;
-		opt = strstr(line, " - ");
-		/* the last mount at a path is the visible one; the tag is among the optional fields before " - " */
-		{
-			const char *tag = strstr(line, " shared:");
-			shared = tag && (!opt || tag < opt);
-		}
+		if (r >= 0)
+			shared = r;
 	}
 	return shared;
 }

@@ -25,6 +25,14 @@ int shmount_parse(const char *word, char **host, char **cont, char *err, size_t 
  */
 int shmount_host_prepare(const char *host, bool *made, char *err, size_t errlen);
 
+/*
+ * Pure (unit-tested): one /proc/self/mountinfo line against a host path. -1
+ * when the line's mount point (\ooo escapes undone) is not path (trailing
+ * slashes of path ignored), else 1 when the mount is in a shared peer group
+ * ("shared:N"), 0 when not.
+ */
+int shmount_mountinfo_shared(const char *line, const char *path);
+
 /* Unmounts (lazily: the injected mounts under it go too) what prepare mounted. */
 void shmount_host_release(const char *host, bool made);
 

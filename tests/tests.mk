@@ -15,7 +15,7 @@ dist-test-scripts:
 UNIT_LDADD = src/libberth-core.la
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 
-check_PROGRAMS += tests/unit/test-log tests/unit/test-strutil tests/unit/test-fdpass tests/unit/test-time
+check_PROGRAMS += tests/unit/test-log tests/unit/test-strutil tests/unit/test-fdpass tests/unit/test-time tests/unit/test-shmount
 tests_unit_test_log_SOURCES = tests/unit/test-log.c tests/unit/unit.h
 tests_unit_test_log_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_log_LDADD = $(UNIT_LDADD)
@@ -28,5 +28,8 @@ tests_unit_test_fdpass_LDADD = $(UNIT_LDADD)
 tests_unit_test_time_SOURCES = tests/unit/test-time.c tests/unit/unit.h
 tests_unit_test_time_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_time_LDADD = $(UNIT_LDADD)
+tests_unit_test_shmount_SOURCES = tests/unit/test-shmount.c tests/unit/unit.h
+tests_unit_test_shmount_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_shmount_LDADD = $(UNIT_LDADD)
 
 TESTS += $(check_PROGRAMS)
