@@ -94,11 +94,11 @@ int cmd_connect(const char *name, const char *lxcpath)
 
 int cmd_send_req(int s, uint32_t cmd, int32_t arg, const char *data)
 {
-	char buf[sizeof(struct cmd_req) + 4096];
+	char buf[sizeof(struct cmd_req) + CMD_MAX_REQ_DATA];
 	struct cmd_req *req = (struct cmd_req *)buf;
 	size_t dlen = data ? strlen(data) + 1 : 0;
 
-	if (dlen > 4096)
+	if (dlen > CMD_MAX_REQ_DATA)
 		return -E2BIG;
 	req->magic = CMD_MAGIC;
 	req->cmd = cmd;
@@ -203,9 +203,9 @@ pid_t cmd_get_monitor_pid(const char *name, const char *lxcpath)
 
 int cmd_stop(const char *name, const char *lxcpath)
 {
-	/* The monitor answers once the container is STOPPED (or closes if it dies). */
-	int ret = cmd_call(name, lxcpath, CMD_STOP, 0, NULL, NULL, NULL);
-	return ret == -ECONNRESET ? 0 : ret;
+	/* The monitor answers once the container is STOPPED; one that dies first
+	 * closes the socket, which cmd_call reports as -ESRCH like "not running". */
+	return cmd_call(name, lxcpath, CMD_STOP, 0, NULL, NULL, NULL);
 }
 
 int cmd_signal(const char *name, const char *lxcpath, enum cmd_signal_kind kind)
@@ -294,10 +294,12 @@ int cmd_get_cgroup_path(const char *name, const char *lxcpath, const char *contr
 	return 0;
 }
 
-int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, char **why)
+/* A command whose failure comes with the monitor's reason: *why gets it (malloc'd) or NULL. */
+static int cmd_call_why(const char *name, const char *lxcpath, uint32_t cmd, int32_t arg, const char *data,
+			char **why)
 {
 	char *out = NULL;
-	int ret = cmd_call(name, lxcpath, CMD_DEVICE_RULE, 0, rule, &out, NULL);
+	int ret = cmd_call(name, lxcpath, cmd, arg, data, &out, NULL);
 
 	*why = NULL;
 	if (ret < 0 && out && *out)
@@ -307,15 +309,12 @@ int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, cha
 	return ret;
 }
 
+int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, char **why)
+{
+	return cmd_call_why(name, lxcpath, CMD_DEVICE_RULE, 0, rule, why);
+}
+
 int cmd_freeze(const char *name, const char *lxcpath, bool freeze, char **why)
 {
-	char *out = NULL;
-	int ret = cmd_call(name, lxcpath, CMD_FREEZE, freeze ? 1 : 0, NULL, &out, NULL);
-
-	*why = NULL;
-	if (ret < 0 && out && *out)
-		*why = out;
-	else
-		free(out);
-	return ret;
+	return cmd_call_why(name, lxcpath, CMD_FREEZE, freeze ? 1 : 0, NULL, why);
 }

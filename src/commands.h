@@ -22,7 +22,8 @@ int cmd_get_init_pidfd(const char *name, const char *lxcpath);
 /* The monitor's pid, or -1. */
 pid_t cmd_get_monitor_pid(const char *name, const char *lxcpath);
 /* Kills the container (lxc.signal.stop, default SIGKILL) and returns once it
- * is STOPPED and torn down. 0, or -ESRCH when it was not running. */
+ * is STOPPED and torn down. 0, or -ESRCH when it was not running (or its
+ * monitor died before answering). */
 int cmd_stop(const char *name, const char *lxcpath);
 
 enum cmd_signal_kind { CMD_SIGNAL_HALT, CMD_SIGNAL_REBOOT, CMD_SIGNAL_STOP };

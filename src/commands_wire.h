@@ -6,6 +6,8 @@
 
 #define CMD_MAGIC 0x62727468u /* "brth" */
 #define CMD_MAX_MSG 65536
+/* The most data (a NUL-terminated string) one request may carry. */
+#define CMD_MAX_REQ_DATA 4096
 
 enum cmd_id {
 	CMD_GET_STATE = 1,
