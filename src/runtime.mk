@@ -67,6 +67,12 @@ tests_unit_test_cgroup_tree_SOURCES = tests/unit/test-cgroup-tree.c tests/unit/u
 tests_unit_test_cgroup_tree_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_cgroup_tree_LDADD = $(UNIT_LDADD)
 
+# lxc.cgroup.dir* on fake pure-v2, pure-v1 and hybrid trees
+check_PROGRAMS += tests/unit/test-cgroup-dirs
+tests_unit_test_cgroup_dirs_SOURCES = tests/unit/test-cgroup-dirs.c tests/unit/unit.h
+tests_unit_test_cgroup_dirs_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_cgroup_dirs_LDADD = $(UNIT_LDADD)
+
 # The cgroup2 device program (lxc.cgroup2.devices.*): rule parsing, the v1-like list, the compiled program's decisions.
 check_PROGRAMS += tests/unit/test-bpf-devices
 tests_unit_test_bpf_devices_SOURCES = tests/unit/test-bpf-devices.c tests/unit/unit.h

@@ -17,9 +17,3 @@ bin_PROGRAMS += tools/lxc-top
 tools_lxc_top_SOURCES = tools/lxc_top.c
 tools_lxc_top_CPPFLAGS = $(TOOL_CPPFLAGS)
 tools_lxc_top_LDADD = $(TOOL_LDADD)
-
-# lxc.cgroup.dir* on fake pure-v2, pure-v1 and hybrid trees
-check_PROGRAMS += tests/unit/test-cgroup-dirs
-tests_unit_test_cgroup_dirs_SOURCES = tests/unit/test-cgroup-dirs.c tests/unit/unit.h
-tests_unit_test_cgroup_dirs_CPPFLAGS = $(UNIT_CPPFLAGS)
-tests_unit_test_cgroup_dirs_LDADD = $(UNIT_LDADD)

@@ -15,30 +15,14 @@
 
 static char root[64];
 
-/* Whether a/b is a directory. */
-static bool is_dir(const char *fmt, const char *a, const char *b)
+/* Whether DIR/REL is a directory. */
+static bool is_dir(const char *dir, const char *rel)
 {
 	char p[512];
 	struct stat st;
 
-	(void)fmt; /* always "%s/%s": kept for the call sites' readability */
-	snprintf(p, sizeof(p), "%s/%s", a, b);
+	snprintf(p, sizeof(p), "%s/%s", dir, rel);
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[256];
-	FILE *f = fopen(path, "re");
-	size_t n;
-
-	buf[0] = '\0';
-	if (!f)
-		return buf;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* Three layouts of the same host: the hierarchies under root/<layout>/. */
@@ -184,15 +168,15 @@ static void check_dir(enum layout_kind k)
 	if (!s)
 		return;
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir("%s/%s", f.mp[i], "top/mid/lxc.payload.c1"));
+		CHECK(is_dir(f.mp[i], "top/mid/lxc.payload.c1"));
 	CHECK(strstr(cgroup_path(s, NULL), "/top/mid/lxc.payload.c1") != NULL);
 	if (k != PURE_V2)
 		CHECK(strstr(cgroup_path(s, "pids"), "/pids/top/mid/lxc.payload.c1") != NULL);
 	CHECK_INT(cgroup_destroy(s), 0);
 	for (size_t i = 0; i < f.l.n; i++) {
-		CHECK(!is_dir("%s/%s", f.mp[i], "top/mid/lxc.payload.c1"));
+		CHECK(!is_dir(f.mp[i], "top/mid/lxc.payload.c1"));
 		/* the parents berth made are gone too */
-		CHECK(!is_dir("%s/%s", f.mp[i], "top"));
+		CHECK(!is_dir(f.mp[i], "top"));
 	}
 }
 
@@ -215,12 +199,12 @@ static void check_existing_parent(enum layout_kind k)
 		return;
 	CHECK_INT(cgroup_destroy(a), 0);
 	for (size_t i = 0; i < f.l.n; i++) {
-		CHECK(!is_dir("%s/%s", f.mp[i], "pre/new/lxc.payload.a"));
-		CHECK(is_dir("%s/%s", f.mp[i], "pre/new/lxc.payload.b"));
+		CHECK(!is_dir(f.mp[i], "pre/new/lxc.payload.a"));
+		CHECK(is_dir(f.mp[i], "pre/new/lxc.payload.b"));
 	}
 	CHECK_INT(cgroup_destroy(b), 0);
 	for (size_t i = 0; i < f.l.n; i++) {
-		CHECK(is_dir("%s/%s", f.mp[i], "pre"));
+		CHECK(is_dir(f.mp[i], "pre"));
 		rmdir(f.mp[i]); /* not empty: stays */
 	}
 }
@@ -242,7 +226,7 @@ static void check_inner(enum layout_kind k)
 	if (!s)
 		return;
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir("%s/%s", f.mp[i], "ct/payload/inner"));
+		CHECK(is_dir(f.mp[i], "ct/payload/inner"));
 	snprintf(p, sizeof(p), "%s/ct/payload", f.mp[0]);
 	CHECK_STR(cgroup_path(s, NULL), p);
 
@@ -252,7 +236,7 @@ static void check_inner(enum layout_kind k)
 	CHECK_INT(cgroup_set_value(s, k == PURE_V2 ? "memory.max" : "memory.limit_in_bytes", "64M", k == PURE_V2, err,
 				   sizeof(err)),
 		  0);
-	CHECK_STR(slurp(p), "64M");
+	CHECK_STR(unit_file_text(NULL, p), "64M");
 	unlink(p);
 
 	/* the fds for entering are the inner directories */
@@ -281,7 +265,7 @@ static void check_inner(enum layout_kind k)
 	}
 	CHECK_INT(cgroup_destroy(s), 0);
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(!is_dir("%s/%s", f.mp[i], "ct"));
+		CHECK(!is_dir(f.mp[i], "ct"));
 }
 
 /* lxc.cgroup.relative: under our own cgroup of each hierarchy. */
@@ -298,12 +282,12 @@ static void check_relative(enum layout_kind k)
 	if (!s)
 		return;
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir("%s/%s", f.mp[i], "user/session/d/lxc.payload.r"));
+		CHECK(is_dir(f.mp[i], "user/session/d/lxc.payload.r"));
 	CHECK(strstr(cgroup_path(s, NULL), "/user/session/d/lxc.payload.r") != NULL);
 	CHECK_INT(cgroup_destroy(s), 0);
 	for (size_t i = 0; i < f.l.n; i++) {
-		CHECK(!is_dir("%s/%s", f.mp[i], "user/session/d"));
-		CHECK(is_dir("%s/%s", f.mp[i], "user/session"));
+		CHECK(!is_dir(f.mp[i], "user/session/d"));
+		CHECK(is_dir(f.mp[i], "user/session"));
 	}
 }
 
@@ -325,7 +309,7 @@ static void check_busy(enum layout_kind k)
 	CHECK(s == NULL);
 	CHECK_CONTAINS(err, "busy/held");
 	/* the pre-existing parent is left alone */
-	CHECK(is_dir("%s/%s", f.mp[0], "busy/held/child"));
+	CHECK(is_dir(f.mp[0], "busy/held/child"));
 }
 
 /* lxc.cgroup.dir's parents also hold the monitor's cgroup: the payload hands
@@ -344,10 +328,10 @@ static void check_pass_parents(enum layout_kind k)
 	cgroup_pass_parents(pay, mon);
 	CHECK_INT(cgroup_destroy(pay), 0);
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir("%s/%s", f.mp[i], "shared/lxc.monitor.p"));
+		CHECK(is_dir(f.mp[i], "shared/lxc.monitor.p"));
 	CHECK_INT(cgroup_destroy(mon), 0);
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(!is_dir("%s/%s", f.mp[i], "shared"));
+		CHECK(!is_dir(f.mp[i], "shared"));
 }
 
 /* lxc.cgroup.dir.monitor.pivot: made in every hierarchy (parents too) and kept. */
@@ -363,7 +347,7 @@ static void check_pivot(enum layout_kind k)
 	else
 		CHECK(cgroup_pivot_self(&f.l, "piv/ot", false, false) < 0);
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir("%s/%s", f.mp[i], "piv/ot"));
+		CHECK(is_dir(f.mp[i], "piv/ot"));
 }
 
 static void layouts(void (*fn)(enum layout_kind))

@@ -130,28 +130,16 @@ static void device_rules_on_each_layout(void)
 
 static char root[64];
 
-static char *file_in(const char *dir, const char *file, bool create)
+/* Makes DIR/FILE empty (creating it). */
+static void empty_file(const char *dir, const char *file)
 {
-	static char text[256];
 	char p[512];
 	int fd;
-	ssize_t n;
 
 	snprintf(p, sizeof(p), "%s/%s", dir, file);
-	if (create) {
-		fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	text[0] = '\0';
-	fd = open(p, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return text;
-	n = read(fd, text, sizeof(text) - 1);
-	text[n > 0 ? n : 0] = '\0';
-	close(fd);
-	return text;
+	fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0)
+		close(fd);
 }
 
 /* The limits each hierarchy kind gets, written to a fake pure-v1 tree. */
@@ -176,27 +164,27 @@ static void limits_on_a_fake_v1_tree(void)
 		return;
 	snprintf(dev, sizeof(dev), "%s/devices/p", root);
 	snprintf(mem, sizeof(mem), "%s/memory/p", root);
-	file_in(dev, "devices.deny", true);
-	file_in(dev, "devices.allow", true);
-	file_in(mem, "memory.limit_in_bytes", true);
+	empty_file(dev, "devices.deny");
+	empty_file(dev, "devices.allow");
+	empty_file(mem, "memory.limit_in_bytes");
 
 	/* only cgroup2 rules: written to the v1 list (the v2 pass writes nothing of them) */
 	plan_of(&p, kv, only_v2);
 	device_route_of(&f.l, &p, &r);
 	CHECK_INT(cgroup_policy_apply_limits(&r, &p, s, true, err, sizeof(err)), 0);
-	CHECK_STR(file_in(dev, "devices.allow", false), "");
+	CHECK_STR(unit_file_text(dev, "devices.allow"), "");
 	CHECK_INT(cgroup_policy_apply_limits(&r, &p, s, false, err, sizeof(err)), 0);
-	CHECK_STR(file_in(dev, "devices.allow", false), "c 1:3 rwm");
+	CHECK_STR(unit_file_text(dev, "devices.allow"), "c 1:3 rwm");
 
 	/* both lists: the v1 ones only */
-	file_in(dev, "devices.deny", true);
-	file_in(dev, "devices.allow", true);
+	empty_file(dev, "devices.deny");
+	empty_file(dev, "devices.allow");
 	plan_of(&p, kv, both);
 	device_route_of(&f.l, &p, &r);
 	CHECK_INT(cgroup_policy_apply_limits(&r, &p, s, false, err, sizeof(err)), 0);
-	CHECK_STR(file_in(dev, "devices.deny", false), "a");
-	CHECK_STR(file_in(dev, "devices.allow", false), "c 1:3 rwm");
-	CHECK_STR(file_in(mem, "memory.limit_in_bytes", false), "64M");
+	CHECK_STR(unit_file_text(dev, "devices.deny"), "a");
+	CHECK_STR(unit_file_text(dev, "devices.allow"), "c 1:3 rwm");
+	CHECK_STR(unit_file_text(mem, "memory.limit_in_bytes"), "64M");
 	{
 		char err2[512] = "";
 		/* the kernel's (here: the file system's) refusal names the key */

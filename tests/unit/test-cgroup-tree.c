@@ -35,24 +35,6 @@ static void rm(const char *dir, const char *file)
 	unlink(p);
 }
 
-static char *slurp(const char *dir, const char *file)
-{
-	static char buf[256];
-	char p[512];
-	FILE *f;
-	size_t n;
-
-	snprintf(p, sizeof(p), "%s/%s", dir, file);
-	buf[0] = '\0';
-	f = fopen(p, "re");
-	if (!f)
-		return buf;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static void fake_hybrid_tree(void)
 {
 	char mem[128], uni[128], err[512];
@@ -82,7 +64,7 @@ static void fake_hybrid_tree(void)
 	/* v1 key: the memory hierarchy's file */
 	touch(mp, "memory.limit_in_bytes");
 	CHECK_INT(cgroup_set_value(s, "memory.limit_in_bytes", "64M", false, err, sizeof(err)), 0);
-	CHECK_STR(slurp(mp, "memory.limit_in_bytes"), "64M");
+	CHECK_STR(unit_file_text(mp, "memory.limit_in_bytes"), "64M");
 	/* a controller no v1 hierarchy has */
 	CHECK_INT(cgroup_set_value(s, "pids.max", "5", false, err, sizeof(err)), -ENOENT);
 	CHECK_CONTAINS(err, "'pids'");
@@ -94,13 +76,13 @@ static void fake_hybrid_tree(void)
 	 * controller (memory is v1's here), written when it has it (hugetlb) */
 	touch(up, "memory.max");
 	CHECK_INT(cgroup_set_value(s, "memory.max", "100", true, err, sizeof(err)), 0);
-	CHECK_STR(slurp(up, "memory.max"), "");
+	CHECK_STR(unit_file_text(up, "memory.max"), "");
 	touch(up, "hugetlb.2MB.max");
 	CHECK_INT(cgroup_set_value(s, "hugetlb.2MB.max", "4194304", true, err, sizeof(err)), 0);
-	CHECK_STR(slurp(up, "hugetlb.2MB.max"), "4194304");
+	CHECK_STR(unit_file_text(up, "hugetlb.2MB.max"), "4194304");
 	touch(up, "cgroup.max.depth");
 	CHECK_INT(cgroup_set_value(s, "cgroup.max.depth", "3", true, err, sizeof(err)), 0);
-	CHECK_STR(slurp(up, "cgroup.max.depth"), "3");
+	CHECK_STR(unit_file_text(up, "cgroup.max.depth"), "3");
 	/* "hugetlbx" is not "hugetlb" */
 	CHECK_INT(cgroup_set_value(s, "hugetlbx.max", "1", true, err, sizeof(err)), 0);
 	/* on a pure cgroup2 host, the unified hierarchy's file (the fake
@@ -108,17 +90,17 @@ static void fake_hybrid_tree(void)
 	h[1].controllers = pidc;
 	l.pure_v2 = true;
 	CHECK_INT(cgroup_set_value(s, "memory.max", "100", true, err, sizeof(err)), 0);
-	CHECK_STR(slurp(up, "memory.max"), "100");
+	CHECK_STR(unit_file_text(up, "memory.max"), "100");
 	CHECK_INT(cgroup_set_value(s, "pids.nope", "1", true, err, sizeof(err)), -ENOENT);
 	CHECK_CONTAINS(err, "unified/lxc.payload.t/pids.nope");
 	/* a v1 key on a pure cgroup2 host: skipped (a config may serve both kinds of host) */
 	CHECK_INT(cgroup_set_value(s, "memory.limit_in_bytes", "1M", false, err, sizeof(err)), 0);
-	CHECK_STR(slurp(mp, "memory.limit_in_bytes"), "64M");
+	CHECK_STR(unit_file_text(mp, "memory.limit_in_bytes"), "64M");
 	/* a cgroup2 key on a host without cgroup2 (the layout cut to its v1 hierarchy): skipped */
 	l.pure_v2 = false;
 	l.n = 1;
 	CHECK_INT(cgroup_set_value(s, "memory.max", "7", true, err, sizeof(err)), 0);
-	CHECK_STR(slurp(up, "memory.max"), "100");
+	CHECK_STR(unit_file_text(up, "memory.max"), "100");
 	l.n = 2;
 	/* nothing outside the cgroup */
 	CHECK_INT(cgroup_set_value(s, "../escape", "1", false, err, sizeof(err)), -EINVAL);

@@ -66,6 +66,30 @@ extern struct unit_state unit_state;
 		return;                            \
 	} while (0)
 
+/* unit_file_text(DIR, FILE): what the small file DIR/FILE holds (FILE alone
+ * when DIR is NULL), up to 511 bytes, in a static buffer overwritten by the
+ * next call; "" when it cannot be read. For comparing fake cgroup files. */
+static inline const char *unit_file_text(const char *dir, const char *file)
+{
+	static char text[512];
+	char p[1024];
+	FILE *f;
+	size_t n;
+
+	if (dir)
+		snprintf(p, sizeof(p), "%s/%s", dir, file);
+	else
+		snprintf(p, sizeof(p), "%s", file);
+	text[0] = '\0';
+	f = fopen(p, "re");
+	if (!f)
+		return text;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
 static inline void unit_run(const char *name, void (*fn)(void))
 {
 	unit_state.current = name;
