@@ -72,7 +72,8 @@ host_state() {
 		ip -o link show 2>/dev/null | awk -F': ' '{print "link " $2}' | sed 's/@.*//'
 		ip netns list 2>/dev/null | awk '{print "netns " $1}'
 		awk '{print "mount " $5}' /proc/self/mountinfo
-		find /sys/fs/cgroup -maxdepth 3 -type d \( -name 'lxc.*' -o -name 'lxc' \) 2>/dev/null | sed 's/^/cgroup /'
+		# LXC's names, and the tests' own (lxc.cgroup.dir* keys name them after $T_ID, "bt...")
+		find /sys/fs/cgroup -maxdepth 3 -type d \( -name 'lxc.*' -o -name 'lxc' -o -name 'bt[0-9]*' \) 2>/dev/null | sed 's/^/cgroup /'
 	} | sort
 }
 
@@ -90,11 +91,11 @@ for p in "$BERTH_PREFIX/libexec/lxc/lxc-net" "$BERTH_PREFIX/lib/lxc/lxc-net"; do
 	[ -x "$p" ] && LXCNET=$p && break
 done
 
-# DEFAULT_SIGNALS CMD...: runs CMD with SIGINT and SIGQUIT at their defaults.
+# DEFAULT_SIGNALS CMD...: runs CMD with SIGINT, SIGQUIT and SIGTERM at their defaults.
 # A background job of a script starts with them ignored (and so does
 # everything under a suite started in the background), and an ignored signal
 # stays ignored across exec: a test of what Ctrl-C does must reset them.
-DEFAULT_SIGNALS="env --default-signal=INT,QUIT"
+DEFAULT_SIGNALS="env --default-signal=INT,QUIT,TERM"
 
 run_tests() {
 	local only=("$@") fn status

@@ -18,7 +18,6 @@ need() {
 	command -v nsenter >/dev/null || t_skip "nsenter is not installed"
 }
 
-# A name of at most 15 characters: a short prefix plus this test's digits.
 # mkbridge NAME [ADDR/PREFIX]: a bridge of this test, removed at the end.
 mkbridge() {
 	ip link add "$1" type bridge || return 1

@@ -19,8 +19,9 @@ wait_unmounted() {
 test_host_mount_after_start_is_visible_inside() {
 	need_runtime
 	local host=$T_TMP/shm
-	mk_container c "lxc.mount.auto = shmounts:$host:/mnt/shm"
+	# registered first, so it runs after the stop
 	on_cleanup "umount -l '$host'"
+	mk_container c "lxc.mount.auto = shmounts:$host:/mnt/shm"
 	start_ok c
 	mounted "$host" || t_fail "no tmpfs mounted at $host on the host"
 	awk -v p="$host" '$5 == p' /proc/self/mountinfo | grep -q ' shared:' || t_fail "$host is not a shared mount"
@@ -37,8 +38,9 @@ test_host_mount_after_start_is_visible_inside() {
 test_default_container_path() {
 	need_runtime
 	local host=$T_TMP/shm
-	mk_container d "lxc.mount.auto = shmounts:$host"
+	# registered first, so it runs after the stop
 	on_cleanup "umount -l '$host'"
+	mk_container d "lxc.mount.auto = shmounts:$host"
 	start_ok d
 	echo hello >"$host/g"
 	assert_eq "$(inside d cat /dev/.lxc-mounts/g 2>&1)" hello "the shared tmpfs at /dev/.lxc-mounts"

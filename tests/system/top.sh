@@ -103,7 +103,6 @@ test_bad_options() {
 # The live display on a pseudo-terminal: the table with its TOTAL line, a sort
 # key, q to quit, and the terminal's settings restored afterwards.
 test_interactive_pty() {
-	command -v script >/dev/null || t_skip "needs script(1) for a pseudo-terminal"
 	command -v python3 >/dev/null || t_skip "needs python3 to drive the pseudo-terminal"
 	start_two
 	python3 - "$LXC_TOP" "$T_LXCPATH" "$T_ID" >"$T_TMP/pty.out" 2>&1 <<'EOF'
