@@ -49,7 +49,8 @@ int cmd_device_rule(const char *name, const char *lxcpath, const char *rule, cha
  * 0; -ESRCH when not running; else -errno with the monitor's one-line reason
  * in *why (malloc'd). */
 int cmd_freeze(const char *name, const char *lxcpath, bool freeze, char **why);
-/* Waits until the state is one of mask (bits 1 << RUN_*): returns that state,
+/* Waits until the state is one of mask (bits 1 << STATE_*, as state_mask_parse
+ * makes them): returns that state,
  * or -ETIMEDOUT after timeout seconds (-1: no limit). Event-driven. */
 int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int timeout);
 /* A tty of the container: *ttynum -1 asks for the first free tty, 0 for the
@@ -57,12 +58,12 @@ int cmd_wait_state(const char *name, const char *lxcpath, unsigned mask, int tim
  * caller's until it is closed) with *masterfd the pty's master and *ttynum the
  * tty given; -EBUSY, -ENOENT (no such tty), -ESRCH (not running). */
 int cmd_console(const char *name, const char *lxcpath, int *ttynum, int *masterfd);
-/* The console ring buffer (lxc.console.buffer.size): with read, its latest
- * bytes (at most *len, and what one message carries) into *data (malloc'd,
- * *len set); with clear, empties it after. -ENODATA when it has none. */
 /* On a connection cmd_console returned: the client's window size changed
  * (the console, lent through a proxy pty, follows it). No answer. */
 int cmd_console_winch(int sock);
+/* The console ring buffer (lxc.console.buffer.size): with read, its latest
+ * bytes (at most *len, and what one message carries) into *data (malloc'd,
+ * *len set); with clear, empties it after. -ENODATA when it has none. */
 int cmd_console_log(const char *name, const char *lxcpath, bool read, bool clear, char **data, size_t *len);
 
 /* ---- lxc-monitor: state changes of every container of an lxcpath ---- */

@@ -1,4 +1,4 @@
-/* state.c - container states: their names, and asking a container for its current one; SPDX-License-Identifier: LGPL-2.1-or-later */
+/* state.c - container states: their names and masks of them (lxc-wait -s); SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -31,6 +31,22 @@ int state_from_name(const char *s)
 	return -EINVAL;
 }
 
+/* "STOPPED, STARTING, ... FROZEN or THAWED" from names[], for error messages. */
+static void state_list(char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < STATE_COUNT && n < len; i++) {
+		const char *sep = i == 0 ? "" : i == STATE_COUNT - 1 ? " or " : ", ";
+		int r = snprintf(buf + n, len - n, "%s%s", sep, names[i]);
+
+		if (r < 0)
+			break;
+		n += (size_t)r;
+	}
+}
+
 int state_mask_parse(const char *states, unsigned *mask, char *err, size_t errlen)
 {
 	char *copy = strdup(states ? states : ""), *save = NULL;
@@ -47,7 +63,10 @@ int state_mask_parse(const char *states, unsigned *mask, char *err, size_t errle
 			if (!strcasecmp(w, names[i]))
 				s = i;
 		if (s < 0) {
-			snprintf(err, errlen, "invalid state '%s' (use STOPPED, STARTING, RUNNING, STOPPING, ABORTING, FREEZING, FROZEN or THAWED)", w);
+			char list[128];
+
+			state_list(list, sizeof(list));
+			snprintf(err, errlen, "invalid state '%s' (use %s)", w, list);
 			free(copy);
 			return -EINVAL;
 		}

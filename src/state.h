@@ -1,4 +1,4 @@
-/* state.h - container states: their names, and asking a container for its current one; SPDX-License-Identifier: LGPL-2.1-or-later */
+/* state.h - container states: their names and masks of them (lxc-wait -s); SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef BERTH_STATE_H
 #define BERTH_STATE_H
 
