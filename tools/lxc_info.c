@@ -12,6 +12,7 @@
 #include <lxc/lxccontainer.h>
 
 #include "arguments.h"
+#include "cgroup_stats.h"
 
 enum { OPT_FORMAT = OPT_TOOL };
 
@@ -69,17 +70,6 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 
 /* ---- reading values ---- */
 
-static char *cgroup_item(struct lxc_container *c, const char *key)
-{
-	char buf[4096];
-	int len = c->get_cgroup_item(c, key, buf, sizeof(buf));
-
-	if (len <= 0 || (size_t)len >= sizeof(buf))
-		return NULL;
-	buf[len] = '\0';
-	return strdup(buf);
-}
-
 static long long number(const char *s)
 {
 	char *end;
@@ -92,69 +82,6 @@ static long long number(const char *s)
 	if (errno || end == s)
 		return -1;
 	return v;
-}
-
-/* The value after "key " on a line of a cgroup stat file. */
-static long long stat_field(const char *text, const char *key)
-{
-	size_t klen = strlen(key);
-
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-		if (!strncmp(p, key, klen) && p[klen] == ' ')
-			return number(p + klen + 1);
-	return -1;
-}
-
-static long long cpu_ns(struct lxc_container *c)
-{
-	char *v = cgroup_item(c, "cpuacct.usage");
-	long long n;
-
-	if (v) {
-		n = number(v);
-		free(v);
-		return n;
-	}
-	v = cgroup_item(c, "cpu.stat"); /* cgroup v2: microseconds */
-	n = v ? stat_field(v, "usage_usec") : -1;
-	free(v);
-	return n < 0 ? -1 : n * 1000;
-}
-
-static long long blkio_bytes(struct lxc_container *c)
-{
-	char *v = cgroup_item(c, "blkio.throttle.io_service_bytes");
-	long long n = -1;
-
-	if (v) {
-		/* v1: the last line is "Total N" */
-		char *last = strstr(v, "Total ");
-		if (last)
-			n = number(last + 6);
-		free(v);
-		return n;
-	}
-	v = cgroup_item(c, "io.stat"); /* v2: "MAJ:MIN rbytes=N wbytes=N ..." per device */
-	if (!v)
-		return -1;
-	n = 0;
-	for (char *p = v; (p = strstr(p, "bytes=")); p += 6)
-		if (p > v && (p[-1] == 'r' || p[-1] == 'w'))
-			n += number(p + 6) > 0 ? number(p + 6) : 0;
-	free(v);
-	return n;
-}
-
-static long long cgroup_number(struct lxc_container *c, const char *v1, const char *v2)
-{
-	char *v = cgroup_item(c, v1);
-	long long n;
-
-	if (!v && v2)
-		v = cgroup_item(c, v2);
-	n = number(v);
-	free(v);
-	return n;
 }
 
 static long long sys_number(const char *ifname, const char *file)
@@ -185,13 +112,16 @@ static bool has_statistics(const char *ifname)
 
 static void gather_stats(struct lxc_container *c, struct stats *s)
 {
+	struct usage u;
+
 	*s = (struct stats){ .cpu_ns = -1, .blkio = -1, .mem = -1, .kmem = -1 };
 	if (!c->is_running(c))
 		return;
-	s->cpu_ns = cpu_ns(c);
-	s->blkio = blkio_bytes(c);
-	s->mem = cgroup_number(c, "memory.usage_in_bytes", "memory.current");
-	s->kmem = cgroup_number(c, "memory.kmem.usage_in_bytes", NULL);
+	read_usage(c, USAGE_ALL, &u);
+	s->cpu_ns = u.cpu_ns;
+	s->blkio = u.io_total;
+	s->mem = u.mem;
+	s->kmem = u.kmem_v1 ? u.kmem : -1; /* as LXC: a KMem line only from v1's memory.kmem file */
 
 	for (int n = 0;; n++) {
 		char key[64], *type, *ifname;
@@ -235,24 +165,6 @@ static void free_stats(struct stats *s)
 }
 
 /* ---- text output, LXC's format ---- */
-
-/* LXC's sizes: two decimals of the largest unit below the value, rounded as LXC rounds. */
-static void humanize(unsigned long long v, char *buf, size_t len)
-{
-	const unsigned long long kib = 1ULL << 10, mib = 1ULL << 20, gib = 1ULL << 30;
-
-	if (v > gib) {
-		snprintf(buf, len, "%u.%2.2u GiB", (unsigned)(v >> 30), (unsigned)((v & (gib - 1)) / 10737419));
-	} else if (v > mib) {
-		unsigned x = (unsigned)v + 5243;
-		snprintf(buf, len, "%u.%2.2u MiB", x >> 20, (unsigned)(((unsigned long long)(x & (mib - 1)) * 100) >> 20));
-	} else if (v > kib) {
-		unsigned x = (unsigned)v + 5;
-		snprintf(buf, len, "%u.%2.2u KiB", x >> 10, ((x & (unsigned)(kib - 1)) * 100) >> 10);
-	} else {
-		snprintf(buf, len, "%u bytes", (unsigned)v);
-	}
-}
 
 static void print_str(const struct options *o, const char *label, const char *value)
 {

@@ -15,6 +15,7 @@
 #include <lxc/lxccontainer.h>
 
 #include "arguments.h"
+#include "cgroup_stats.h"
 
 enum {
 	OPT_ACTIVE = OPT_TOOL,
@@ -188,61 +189,6 @@ static char *config_item(struct lxc_container *c, const char *key, bool running)
 	return v;
 }
 
-static char *cgroup_item(struct lxc_container *c, const char *key)
-{
-	char *v;
-	int len = c->get_cgroup_item(c, key, NULL, 0);
-
-	if (len <= 0)
-		return NULL;
-	v = xcalloc((size_t)len + 1, 1);
-	if (c->get_cgroup_item(c, key, v, len + 1) != len) {
-		free(v);
-		return NULL;
-	}
-	return v;
-}
-
-/* Memory use in bytes: cgroup v1's file, else v2's. */
-static long long ram_bytes(struct lxc_container *c)
-{
-	static const char *const files[] = { "memory.usage_in_bytes", "memory.current" };
-
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *v = cgroup_item(c, files[i]);
-		if (v) {
-			long long n = strtoll(v, NULL, 10);
-			free(v);
-			return n;
-		}
-	}
-	return -1;
-}
-
-/* Swap use in bytes: the "swap" line of v1's memory.stat (as LXC reads it), else v2's memory.swap.current. */
-static long long swap_bytes(struct lxc_container *c)
-{
-	char *stat = cgroup_item(c, "memory.stat"), *v;
-	long long n = -1;
-
-	if (stat) {
-		char *line = strstr(stat, "\nswap ");
-		if (!line && !strncmp(stat, "swap ", 5))
-			line = stat - 1;
-		if (line)
-			n = strtoll(line + 6, NULL, 10);
-		free(stat);
-		if (n >= 0)
-			return n;
-	}
-	v = cgroup_item(c, "memory.swap.current");
-	if (v) {
-		n = strtoll(v, NULL, 10);
-		free(v);
-	}
-	return n;
-}
-
 static bool has_all_groups(char *const *has, char *const *must)
 {
 	for (size_t i = 0; must && must[i]; i++) {
@@ -295,12 +241,15 @@ static void gather_details(struct lxc_container *c, struct entry *e)
 		free(v);
 	}
 	if (e->running) {
+		struct usage u;
+
 		e->pid = c->init_pid(c);
 		e->interfaces = c->get_interfaces(c);
 		e->ipv4 = c->get_ips(c, NULL, "inet", 0);
 		e->ipv6 = c->get_ips(c, NULL, "inet6", 0);
-		e->ram = ram_bytes(c);
-		e->swap = swap_bytes(c);
+		read_usage(c, USAGE_MEM, &u);
+		e->ram = u.mem;
+		e->swap = u.swap;
 		v = c->get_running_config_item(c, "lxc.idmap");
 		e->unprivileged = v && *v; /* an unset key answers "" */
 		free(v);

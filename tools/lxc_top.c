@@ -18,6 +18,7 @@
 #include <lxc/lxccontainer.h>
 
 #include "arguments.h"
+#include "cgroup_stats.h"
 
 /* Plain ANSI sequences: home + clear, reverse + bold, back to normal. */
 #define CLEAR "\033[H\033[J"
@@ -31,15 +32,6 @@ struct options {
 	bool reverse;
 	char sort;    /* n c b m s k */
 	bool quiet;   /* -q: no notice that nothing runs */
-};
-
-/* What one container uses; counters as the kernel reports them. */
-struct usage {
-	uint64_t cpu_ns;             /* CPU time, nanoseconds */
-	uint64_t cpu_user, cpu_sys;  /* USER_HZ ticks */
-	uint64_t io_read, io_write, io_total; /* bytes */
-	uint64_t io_ops;             /* requests (v1 blkio.throttle.io_serviced) */
-	uint64_t mem, memsw, kmem;   /* bytes */
 };
 
 struct row {
@@ -88,129 +80,22 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 	return -1;
 }
 
-/* ---- reading the usage through get_cgroup_item ---- */
-
-/* The key's text, "" when the container has no such file (another cgroup version). */
-static const char *item(struct lxc_container *c, const char *key, char *buf, size_t len)
+/* lxc-top shows 0 for what a container's cgroups do not count (as LXC). */
+static void zero_missing(struct usage *u)
 {
-	int n = c->get_cgroup_item(c, key, buf, (int)len);
+	long long *f[] = { &u->cpu_ns, &u->cpu_user, &u->cpu_sys, &u->io_read, &u->io_write, &u->io_total,
+			   &u->io_ops, &u->mem, &u->swap, &u->memsw, &u->kmem };
 
-	if (n <= 0 || (size_t)n >= len)
-		buf[0] = '\0';
-	return buf;
-}
-
-static bool item_number(struct lxc_container *c, const char *key, uint64_t *out)
-{
-	char buf[64], *end;
-	unsigned long long v;
-
-	item(c, key, buf, sizeof(buf));
-	errno = 0;
-	v = strtoull(buf, &end, 10);
-	if (errno || end == buf)
-		return false;
-	*out = v;
-	return true;
-}
-
-/* The number after "word " (or "word=") at the start of a line of text. */
-static uint64_t field(const char *text, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-		if (!strncmp(p, word, n) && (p[n] == ' ' || p[n] == '='))
-			return strtoull(p + n + 1, NULL, 10);
-	return 0;
-}
-
-/* Sum of every "word=N" on every line (cgroup2 io.stat: one line per device). */
-static uint64_t sum_eq(const char *text, const char *word)
-{
-	size_t n = strlen(word);
-	uint64_t sum = 0;
-
-	for (const char *p = text; (p = strstr(p, word)); p += n)
-		if ((p == text || p[-1] == ' ') && p[n] == '=')
-			sum += strtoull(p + n + 1, NULL, 10);
-	return sum;
-}
-
-/* v1 blkio.throttle.*: "MAJ:MIN Read N" per device and a final "Total N". */
-static void blkio_v1(const char *text, uint64_t *read, uint64_t *write, uint64_t *total)
-{
-	char op[16];
-	unsigned long long v;
-
-	*read = *write = *total = 0;
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-		if (sscanf(p, "Total %llu", &v) == 1) {
-			*total = v;
-		} else if (sscanf(p, "%*u:%*u %15s %llu", op, &v) == 2) {
-			if (!strcmp(op, "Read"))
-				*read += v;
-			else if (!strcmp(op, "Write"))
-				*write += v;
-		}
-	}
-}
-
-static void read_usage(struct lxc_container *c, struct usage *u)
-{
-	char buf[8192];
-	uint64_t v;
-
-	memset(u, 0, sizeof(*u));
-
-	/* Memory: v1 memory controller, else cgroup2. */
-	if (item_number(c, "memory.usage_in_bytes", &u->mem)) {
-		item_number(c, "memory.memsw.usage_in_bytes", &u->memsw);
-		item_number(c, "memory.kmem.usage_in_bytes", &u->kmem);
-	} else {
-		item_number(c, "memory.current", &u->mem);
-		if (item_number(c, "memory.swap.current", &v))
-			u->memsw = u->mem + v; /* as v1's memsw: memory plus swap */
-		item(c, "memory.stat", buf, sizeof(buf));
-		u->kmem = field(buf, "kernel");
-		if (!u->kmem)
-			u->kmem = field(buf, "kernel_stack") + field(buf, "slab") + field(buf, "sock");
-	}
-
-	/* CPU. */
-	if (item_number(c, "cpuacct.usage", &u->cpu_ns)) {
-		item(c, "cpuacct.stat", buf, sizeof(buf));
-		u->cpu_user = field(buf, "user");
-		u->cpu_sys = field(buf, "system");
-	} else {
-		item(c, "cpu.stat", buf, sizeof(buf));
-		u->cpu_ns = field(buf, "usage_usec") * 1000;
-		u->cpu_user = field(buf, "user_usec") * (uint64_t)user_hz / 1000000;
-		u->cpu_sys = field(buf, "system_usec") * (uint64_t)user_hz / 1000000;
-	}
-
-	/* Block I/O. */
-	item(c, "blkio.throttle.io_service_bytes", buf, sizeof(buf));
-	if (*buf) {
-		uint64_t r, w;
-
-		blkio_v1(buf, &u->io_read, &u->io_write, &u->io_total);
-		item(c, "blkio.throttle.io_serviced", buf, sizeof(buf));
-		blkio_v1(buf, &r, &w, &u->io_ops);
-	} else {
-		item(c, "io.stat", buf, sizeof(buf));
-		u->io_read = sum_eq(buf, "rbytes");
-		u->io_write = sum_eq(buf, "wbytes");
-		u->io_total = u->io_read + u->io_write;
-		u->io_ops = sum_eq(buf, "rios") + sum_eq(buf, "wios");
-	}
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (*f[i] < 0)
+			*f[i] = 0;
 }
 
 /* ---- sorting ---- */
 
 static struct options *sort_opts;
 
-static uint64_t sort_value(const struct row *r)
+static long long sort_value(const struct row *r)
 {
 	switch (sort_opts->sort) {
 	case 'c': return r->u.cpu_ns;
@@ -231,7 +116,7 @@ static int cmp_rows(const void *a, const void *b)
 	if (sort_opts->sort == 'n') {
 		ret = strcmp(x->c->name, y->c->name);
 	} else {
-		uint64_t vx = sort_value(x), vy = sort_value(y);
+		long long vx = sort_value(x), vy = sort_value(y);
 
 		ret = vx > vy ? -1 : vx < vy ? 1 : strcmp(x->c->name, y->c->name);
 	}
@@ -240,21 +125,13 @@ static int cmp_rows(const void *a, const void *b)
 
 /* ---- output ---- */
 
-static void humanize(uint64_t v, char *buf, size_t len)
+/* lxc-top's sizes are LXC's, except up to 1 KiB: a bare "N.00" and three spaces, as LXC's lxc-top prints them. */
+static void top_size(long long v, char *buf, size_t len)
 {
-	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
-	double d = (double)v;
-	int u = -1;
-
-	if (v < 1024) {
-		snprintf(buf, len, "%" PRIu64 " B", v);
-		return;
-	}
-	while (d >= 1024 && u < 3) {
-		d /= 1024;
-		u++;
-	}
-	snprintf(buf, len, "%.2f %s", d, units[u]);
+	if (v <= 1024)
+		snprintf(buf, len, "%3u.00   ", (unsigned)(v < 0 ? 0 : v));
+	else
+		humanize((unsigned long long)v, buf, len);
 }
 
 static int name_width(const struct row *rows, size_t n)
@@ -286,19 +163,19 @@ static void print_row(int w, const char *name, const struct usage *u, bool memsw
 {
 	char total[24], rd[24], wr[24], io[80], mem[24], sw[24], km[24];
 
-	humanize(u->io_total, total, sizeof(total));
-	humanize(u->io_read, rd, sizeof(rd));
-	humanize(u->io_write, wr, sizeof(wr));
+	top_size(u->io_total, total, sizeof(total));
+	top_size(u->io_read, rd, sizeof(rd));
+	top_size(u->io_write, wr, sizeof(wr));
 	snprintf(io, sizeof(io), "%s(%s/%s)", total, rd, wr);
-	humanize(u->mem, mem, sizeof(mem));
+	top_size(u->mem, mem, sizeof(mem));
 	printf("%-*.*s %12.2f %12.2f %12.2f %36s %10s", w, w, name, (double)u->cpu_ns / 1e9,
 	       (double)u->cpu_sys / (double)user_hz, (double)u->cpu_user / (double)user_hz, io, mem);
 	if (memsw) {
-		humanize(u->memsw, sw, sizeof(sw));
+		top_size(u->memsw, sw, sizeof(sw));
 		printf(" %10s", sw);
 	}
 	if (kmem) {
-		humanize(u->kmem, km, sizeof(km));
+		top_size(u->kmem, km, sizeof(km));
 		printf(" %10s", km);
 	}
 	printf("\n");
@@ -311,8 +188,7 @@ static void print_csv(const char *name, const struct usage *u)
 
 	gettimeofday(&tv, NULL);
 	ms = (uint64_t)tv.tv_sec * 1000 + (uint64_t)tv.tv_usec / 1000;
-	printf("%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-	       ",%" PRIu64 "\n",
+	printf("%" PRIu64 ",%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld\n",
 	       ms, name, u->cpu_ns, u->cpu_sys, u->cpu_user, u->io_total, u->io_ops, u->mem, u->memsw, u->kmem);
 }
 
@@ -347,7 +223,8 @@ static int one_round(const char *lxcpath, struct options *o, bool *said_none)
 	}
 	for (int i = 0; i < n; i++) {
 		rows[i].c = cs[i];
-		read_usage(cs[i], &rows[i].u);
+		read_usage(cs[i], USAGE_ALL, &rows[i].u);
+		zero_missing(&rows[i].u);
 		total.cpu_ns += rows[i].u.cpu_ns;
 		total.cpu_user += rows[i].u.cpu_user;
 		total.cpu_sys += rows[i].u.cpu_sys;

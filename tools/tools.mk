@@ -6,7 +6,7 @@ TOOL_CPPFLAGS = -I$(top_srcdir)/src/include -I$(top_builddir)/src/include -I$(to
 TOOL_LDADD = tools/libtools.la src/liblxc.la
 
 noinst_LTLIBRARIES += tools/libtools.la
-tools_libtools_la_SOURCES = tools/arguments.c tools/arguments.h
+tools_libtools_la_SOURCES = tools/arguments.c tools/arguments.h tools/cgroup_stats.c tools/cgroup_stats.h
 tools_libtools_la_CPPFLAGS = $(TOOL_CPPFLAGS)
 
 bin_PROGRAMS += tools/lxc-config

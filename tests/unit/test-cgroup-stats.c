@@ -1,8 +1,12 @@
-/* test-cgroup-stats.c - lxc-info's parsing of cgroup usage files (v1 cpuacct/blkio/memory, v2 cpu.stat/io.stat/memory.current) and its sizes; SPDX-License-Identifier: LGPL-2.1-or-later */
-#define main lxc_info_tool_main
-#include "lxc_info.c"
-#undef main
+/* test-cgroup-stats.c - tools/cgroup_stats.c: the parsing of cgroup usage files (v1 cpuacct/blkio/memory, v2 cpu.stat/io.stat/memory.*) shared by lxc-info, lxc-ls and lxc-top, and LXC's sizes; SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include <lxc/lxccontainer.h>
+
+#include "cgroup_stats.h"
 #include "unit.h"
 
 /* A fake running container whose cgroup files come from a table. */
@@ -29,12 +33,18 @@ static void v1_files_are_read(void)
 		NULL,
 	};
 	struct lxc_container c = { .get_cgroup_item = fake_get };
+	struct usage u;
 
 	files = v1;
-	CHECK_INT(cpu_ns(&c), 2500000000LL);
-	CHECK_INT(blkio_bytes(&c), 12288);
-	CHECK_INT(cgroup_number(&c, "memory.usage_in_bytes", "memory.current"), 1048576);
-	CHECK_INT(cgroup_number(&c, "memory.kmem.usage_in_bytes", NULL), 204800);
+	read_usage(&c, USAGE_ALL, &u);
+	CHECK_INT(u.cpu_ns, 2500000000LL);
+	CHECK_INT(u.io_total, 12288);
+	CHECK_INT(u.io_read, 4096);
+	CHECK_INT(u.io_write, 8192);
+	CHECK_INT(u.mem, 1048576);
+	CHECK_INT(u.kmem, 204800);
+	CHECK(u.kmem_v1);
+	CHECK_INT(u.swap, -1);
 }
 
 static void v2_files_are_the_fallback(void)
@@ -46,30 +56,65 @@ static void v2_files_are_the_fallback(void)
 		NULL,
 	};
 	struct lxc_container c = { .get_cgroup_item = fake_get };
+	struct usage u;
 
 	files = v2;
-	CHECK_INT(cpu_ns(&c), 1500000LL);
-	CHECK_INT(blkio_bytes(&c), 123);
-	CHECK_INT(cgroup_number(&c, "memory.usage_in_bytes", "memory.current"), 4096);
-	CHECK_INT(cgroup_number(&c, "memory.kmem.usage_in_bytes", NULL), -1);
+	read_usage(&c, USAGE_ALL, &u);
+	CHECK_INT(u.cpu_ns, 1500000LL);
+	CHECK_INT(u.io_total, 123);
+	CHECK_INT(u.io_ops, 2);
+	CHECK_INT(u.mem, 4096);
+	CHECK_INT(u.kmem, -1);
+	CHECK(!u.kmem_v1);
+}
+
+/* v2's swap and kernel memory; v1's swap line of memory.stat (what lxc-ls shows). */
+static void swap_and_kernel_memory(void)
+{
+	static const char *const v2[] = {
+		"memory.current", "8192\n",
+		"memory.swap.current", "100\n",
+		"memory.stat", "anon 1\nkernel_stack 10\nslab 20\nsock 3\nswapcached 5\n",
+		NULL,
+	};
+	static const char *const v1[] = {
+		"memory.usage_in_bytes", "8192\n",
+		"memory.stat", "cache 1\nswap 300\ntotal_swap 300\n",
+		NULL,
+	};
+	struct lxc_container c = { .get_cgroup_item = fake_get };
+	struct usage u;
+
+	files = v2;
+	read_usage(&c, USAGE_MEM, &u);
+	CHECK_INT(u.swap, 100);
+	CHECK_INT(u.memsw, 8292);
+	CHECK_INT(u.kmem, 33);
+	CHECK_INT(u.cpu_ns, -1); /* not asked for */
+	files = v1;
+	read_usage(&c, USAGE_MEM, &u);
+	CHECK_INT(u.swap, 300);
+	CHECK_INT(u.memsw, -1);
 }
 
 static void missing_files_give_nothing(void)
 {
 	static const char *const none[] = { NULL };
 	struct lxc_container c = { .get_cgroup_item = fake_get };
+	struct usage u;
 
 	files = none;
-	CHECK_INT(cpu_ns(&c), -1);
-	CHECK_INT(blkio_bytes(&c), -1);
-	CHECK_INT(cgroup_number(&c, "memory.usage_in_bytes", "memory.current"), -1);
+	read_usage(&c, USAGE_ALL, &u);
+	CHECK_INT(u.cpu_ns, -1);
+	CHECK_INT(u.io_total, -1);
+	CHECK_INT(u.mem, -1);
 }
 
 static void stat_fields(void)
 {
-	CHECK_INT(stat_field("usage_usec 5\nuser_usec 3\n", "user_usec"), 3);
-	CHECK_INT(stat_field("usage_usec 5\n", "usage"), -1);
-	CHECK_INT(stat_field("", "usage_usec"), -1);
+	CHECK_INT(cgroup_stat_field("usage_usec 5\nuser_usec 3\n", "user_usec"), 3);
+	CHECK_INT(cgroup_stat_field("usage_usec 5\n", "usage"), -1);
+	CHECK_INT(cgroup_stat_field("", "usage_usec"), -1);
 }
 
 static void sizes_as_lxc(void)
@@ -89,6 +134,7 @@ static void sizes_as_lxc(void)
 UNIT_MAIN_BEGIN
 RUN(v1_files_are_read);
 RUN(v2_files_are_the_fallback);
+RUN(swap_and_kernel_memory);
 RUN(missing_files_give_nothing);
 RUN(stat_fields);
 RUN(sizes_as_lxc);
