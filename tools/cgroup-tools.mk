@@ -6,7 +6,7 @@ tools_lxc_cgroup_SOURCES = tools/lxc_cgroup.c
 tools_lxc_cgroup_CPPFLAGS = $(TOOL_CPPFLAGS)
 tools_lxc_cgroup_LDADD = $(TOOL_LDADD)
 
-# lxc-info's parsing of the cgroup usage files (the test includes the tool's source)
+# tools/cgroup_stats.c, the usage readers of lxc-info, lxc-ls and lxc-top (in tools/libtools.la)
 check_PROGRAMS += tests/unit/test-cgroup-stats
 tests_unit_test_cgroup_stats_SOURCES = tests/unit/test-cgroup-stats.c tests/unit/unit.h
 tests_unit_test_cgroup_stats_CPPFLAGS = $(TOOL_CPPFLAGS) -I$(top_srcdir)/tests/unit
