@@ -25,11 +25,12 @@ static bool freeze_or_thaw(struct lxc_container *c, bool freeze)
 	ret = cmd_freeze(c->name, c->config_path, freeze, &why);
 	if (ret == 0 || (ret == -ESRCH && !freeze && c->is_defined(c)))
 		return true;
+	/* Without the name: lxc-freeze puts lxcpath:name in front, and the
+	 * monitor's reason says "it" too. */
 	if (ret == -ESRCH)
-		container_error_quiet(c, ESRCH, "%s is not running", c->name);
+		container_error_quiet(c, ESRCH, "cannot %s: it is not running", freeze ? "freeze" : "thaw");
 	else
-		container_error_quiet(c, -ret, "%s: cannot %s: %s", c->name, freeze ? "freeze" : "unfreeze",
-				      why ? why : strerror(-ret));
+		container_error_quiet(c, -ret, "cannot %s: %s", freeze ? "freeze" : "thaw", why ? why : strerror(-ret));
 	return false;
 }
 
