@@ -245,5 +245,3 @@ void monitor_on_input(struct monitor *m)
 	monitor_unwatch(m, m->console_in);
 	m->console_in = -1;
 }
-
-/* Returns true when the init has exited (*status filled). */

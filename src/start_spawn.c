@@ -241,7 +241,6 @@ int start_spawn(struct spawn *s, char *err, size_t errlen)
 			struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 			struct fdpass_buf b;
 
-			msg.err = (int32_t)nfds;
 			if (nfds)
 				fdpass_attach(&mh, &b, fds, nfds);
 			if (sendmsg(sv[0], &mh, MSG_NOSIGNAL) < 0) {
