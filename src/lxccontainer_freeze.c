@@ -25,10 +25,9 @@ static bool freeze_or_thaw(struct lxc_container *c, bool freeze)
 	ret = cmd_freeze(c->name, c->config_path, freeze, &why);
 	if (ret == 0 || (ret == -ESRCH && !freeze && c->is_defined(c)))
 		return true;
-	/* Without the name: lxc-freeze puts lxcpath:name in front, and the
-	 * monitor's reason says "it" too. */
+	/* The monitor's reason says "it": lxc-freeze puts lxcpath:name in front. */
 	if (ret == -ESRCH)
-		container_error_quiet(c, ESRCH, "cannot %s: it is not running", freeze ? "freeze" : "thaw");
+		container_error_quiet(c, ESRCH, "%s is not running", c->name);
 	else
 		container_error_quiet(c, -ret, "cannot %s: %s", freeze ? "freeze" : "thaw", why ? why : strerror(-ret));
 	return false;
