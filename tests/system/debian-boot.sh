@@ -10,6 +10,7 @@
 # and no test traffic leaves the namespaces the test made.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/runtime.lib"
+. "$(dirname "$0")/net.lib"
 . "$(dirname "$0")/pty.lib"
 
 LXC_CREATE=$(tool lxc-create)
@@ -29,55 +30,24 @@ need_debian_boot() {
 
 # The "host": netns $H with the bridge $BR of a test lxc-net instance on $NET.0/24.
 host_with_bridge() {
-	H=$(nm dbh)
-	BR=$(nm dbb)
-	ip netns add "$H" || return 1
-	on_cleanup "ip netns del $H"
-	ip -n "$H" link set lo up
-	tools_in_netns "$H" lxc-info lxc-stop lxc-console
-	LXC_INFO=$T_TMP/lxc-info
-	LXC_STOP=$T_TMP/lxc-stop
+	host_ns db lxc-console || return 1
 	LXC_CONSOLE=$T_TMP/lxc-console
-	STATE=$T_TMP/state
-	SETTINGS=$T_TMP/lxc-net.conf
-	cat >"$SETTINGS" <<-CONF
-		USE_LXC_BRIDGE="true"
-		LXC_BRIDGE="$BR"
-		LXC_ADDR="$NET.1"
-		LXC_NETMASK="255.255.255.0"
-		LXC_NETWORK="$NET.0/24"
-		LXC_DHCP_RANGE="$NET.2,$NET.254"
-		LXC_DHCP_MAX="253"
-		LXC_DOMAIN="lxc"
-		LXC_DNS_UPSTREAM="false"
-		LXC_DHCP_PING="false"
-		LXC_NET_STATE_DIR="$STATE"
-	CONF
-	on_cleanup 'p=$(cat '"$STATE/dnsmasq.$BR.pid"' 2>/dev/null) && [ "$(cat /proc/$p/comm 2>/dev/null)" = dnsmasq ] && kill $p'
-	on_cleanup "nsenter --net=/run/netns/$H env LXC_NET_CONFIG=$SETTINGS $LXCNET stop >/dev/null 2>&1"
-	assert_ok nsenter --net="/run/netns/$H" env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" start
+	lxcnet_up "$NET"
 }
 
 # debian_container NAME: lxc-create -t debian on $BR, from the cached tarball when there is one.
 debian_container() {
 	local name=$1 cache tarball release
-	for cache in ${LXC_CACHE_PATH:-} ${BERTH_SUITE_CACHE:-} /var/cache/lxc; do
-		tarball=$(ls "$cache"/debian/rootfs-*-amd64.tar.zst 2>/dev/null | head -1)
-		[ -n "$tarball" ] && break
-	done
+	tarball=$(debian_cached_tarball)
 	if [ -n "$tarball" ]; then
+		cache=$(dirname "$(dirname "$tarball")")
 		release=$(basename "$tarball" | sed 's/^rootfs-\(.*\)-amd64\.tar\.zst$/\1/')
 	else
 		[ -n "${BERTH_SUITE_CACHE:-}" ] || t_skip "no cached Debian rootfs (run the debian template once, or set BERTH_SUITE_CACHE)"
 		getent hosts deb.debian.org >/dev/null || t_skip "no cached Debian rootfs and the Debian mirror is unreachable"
 		cache=$BERTH_SUITE_CACHE release=bookworm
 	fi
-	cat >"$T_TMP/net.conf" <<-CONF
-		lxc.net.0.type = veth
-		lxc.net.0.link = $BR
-		lxc.net.0.flags = up
-		lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx
-	CONF
+	bridge_net_conf
 	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k >/dev/null 2>&1"
 	LXC_CACHE_PATH=$cache "$LXC_CREATE" -P "$T_LXCPATH" -n "$name" -t debian -f "$T_TMP/net.conf" -- \
 		--release="$release" --arch=amd64 >"$T_TMP/create.log" 2>&1 ||
@@ -155,12 +125,8 @@ exit:0" 1
 
 	# A clean shutdown; the veth goes with the container's namespace.
 	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$NAME" -t 30
-	for i in $(seq 50); do
-		[ -z "$(ip -n "$H" -br link show master "$BR" 2>/dev/null)" ] && break
-		sleep 0.1
-	done
-	[ -z "$(ip -n "$H" -br link show master "$BR" 2>/dev/null)" ] || t_fail "a veth is still on $BR after stop"
-	assert_ok nsenter --net="/run/netns/$H" env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" stop
+	wait_veths_gone
+	assert_ok inh env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" stop
 }
 
 run_tests "$@"

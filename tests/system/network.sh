@@ -4,10 +4,11 @@
 # Every test plays the host inside a network namespace $H it makes: the
 # bridge, lxc-net's dnsmasq and firewall, and the containers' monitors (run
 # there with nsenter --net, so the host ends of the veths are made in $H)
-# all live in it (so lxc-info/lxc-stop run there too, see host_ns). Nothing touches the machine's own network; deleting $H at
+# all live in it (so lxc-info/lxc-stop run there too, see host_ns in net.lib). Nothing touches the machine's own network; deleting $H at
 # cleanup removes whatever a failed test left of bridges and veths.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/runtime.lib"
+. "$(dirname "$0")/net.lib"
 
 LXC_CREATE=$(tool lxc-create)
 
@@ -17,20 +18,6 @@ need_net() {
 	command -v nsenter >/dev/null || t_skip "needs nsenter (util-linux)"
 }
 
-# host_ns: the "host" netns $H with the bridge name $BR chosen (not made).
-host_ns() {
-	H=$(nm nth)
-	BR=$(nm ntb)
-	ip netns add "$H" || return 1
-	on_cleanup "ip netns del $H"
-	ip -n "$H" link set lo up
-	# lxc-info and lxc-stop (runtime.lib's too, and the cleanups) talk to the monitors from $H.
-	tools_in_netns "$H" lxc-info lxc-stop lxc-device
-	LXC_INFO=$T_TMP/lxc-info
-	LXC_STOP=$T_TMP/lxc-stop
-}
-
-inh() { nsenter --net="/run/netns/$H" -- "$@"; }
 # start_in_h SUFFIX: lxc-start with its monitor in $H.
 start_in_h() {
 	assert_ok inh "$LXC_START" -P "$T_LXCPATH" -n "$T_ID-$1"
@@ -39,19 +26,9 @@ start_in_h() {
 ips_of() { "$LXC_INFO" -P "$T_LXCPATH" -n "$T_ID-$1" -iH 2>&1; }
 ping_from() { inside "$1" /bin/busybox ping -c 1 -W 2 "$2" >/dev/null 2>&1; }
 
-# wait_veths_gone: the host ends go with the containers' netns, asynchronously.
-wait_veths_gone() {
-	local i
-	for i in $(seq 50); do
-		[ -z "$(ip -n "$H" -br link show master "$BR" 2>/dev/null)" ] && return 0
-		sleep 0.1
-	done
-	t_fail "veths still on $BR 5 s after stop: $(ip -n "$H" -br link show master "$BR" | awk '{print $1}' | tr '\n' ' ')"
-}
-
 test_static_addresses_ping() {
 	need_net
-	host_ns || return
+	host_ns nt lxc-device || return
 	ip -n "$H" link add "$BR" type bridge || t_skip "cannot create a bridge here"
 	ip -n "$H" addr add 10.124.0.1/24 dev "$BR"
 	ip -n "$H" link set "$BR" up
@@ -82,7 +59,7 @@ lxc.net.0.ipv4.gateway = 10.124.0.1"
 
 test_missing_bridge_one_clear_line() {
 	need_net
-	host_ns || return
+	host_ns nt lxc-device || return
 	mk_container c "lxc.net.0.type = veth
 lxc.net.0.link = $BR
 lxc.net.0.flags = up"
@@ -98,7 +75,7 @@ lxc.net.0.flags = up"
 
 test_lxc_device_add_del() {
 	need_net
-	host_ns || return
+	host_ns nt lxc-device || return
 	local x y dev
 	x=$(nm ntx)
 	y=$(nm nty)
@@ -122,7 +99,7 @@ test_lxc_device_add_del() {
 test_attach_detach_interface() {
 	need_net
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import lxc' 2>/dev/null || t_skip "no python3-lxc (apt-get install python3-lxc)"
-	host_ns || return
+	host_ns nt lxc-device || return
 	local x y
 	x=$(nm ntx)
 	y=$(nm nty)
@@ -148,40 +125,11 @@ test_attach_detach_interface() {
 	stop_k c
 }
 
-# lxcnet_up [extra settings]: a test lxc-net instance on $BR in $H, 10.125.0.0/24.
-lxcnet_up() {
-	[ -n "$LXCNET" ] || t_skip "lxc-net is not installed under $BERTH_PREFIX"
-	[ -x /usr/sbin/dnsmasq ] || t_skip "dnsmasq is not installed (Debian: dnsmasq-base)"
-	STATE=$T_TMP/state
-	SETTINGS=$T_TMP/lxc-net.conf
-	cat >"$SETTINGS" <<-EOF
-		USE_LXC_BRIDGE="true"
-		LXC_BRIDGE="$BR"
-		LXC_ADDR="10.125.0.1"
-		LXC_NETMASK="255.255.255.0"
-		LXC_NETWORK="10.125.0.0/24"
-		LXC_DHCP_RANGE="10.125.0.2,10.125.0.254"
-		LXC_DHCP_MAX="253"
-		LXC_DOMAIN="lxc"
-		LXC_DNS_UPSTREAM="false"
-		LXC_DHCP_PING="false"
-		LXC_NET_STATE_DIR="$STATE"
-	EOF
-	on_cleanup 'p=$(cat '"$STATE/dnsmasq.$BR.pid"' 2>/dev/null) && [ "$(cat /proc/$p/comm 2>/dev/null)" = dnsmasq ] && kill $p'
-	on_cleanup "nsenter --net=/run/netns/$H env LXC_NET_CONFIG=$SETTINGS $LXCNET stop >/dev/null 2>&1"
-	assert_ok inh env LXC_NET_CONFIG="$SETTINGS" "$LXCNET" start
-}
-
 # bb_container SUFFIX: a container from the busybox template (udhcpc on eth0) on $BR.
 bb_container() {
 	local name="$T_ID-$1"
 	[ -x "$BERTH_PREFIX/share/lxc/templates/lxc-busybox" ] || t_skip "the busybox template is not installed"
-	cat >"$T_TMP/net.conf" <<-EOF
-		lxc.net.0.type = veth
-		lxc.net.0.link = $BR
-		lxc.net.0.flags = up
-		lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx
-	EOF
+	bridge_net_conf
 	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k >/dev/null 2>&1"
 	"$LXC_CREATE" -P "$T_LXCPATH" -n "$name" -t busybox -f "$T_TMP/net.conf" >/dev/null 2>"$T_TMP/create.err" ||
 		{ t_fail "lxc-create -t busybox $name: $(cat "$T_TMP/create.err")"; return 1; }
@@ -200,8 +148,8 @@ wait_lease() {
 
 test_dhcp_dns_lxc_net() {
 	need_net
-	host_ns || return
-	lxcnet_up || return
+	host_ns nt lxc-device || return
+	lxcnet_up 10.125.0 || return
 	local n ip1 ip2 t0 t1 out
 	for n in 1 2; do
 		bb_container "d$n" || return
@@ -245,8 +193,8 @@ test_dhcp_dns_lxc_net() {
 
 test_many_containers_distinct_leases() {
 	need_net
-	host_ns || return
-	lxcnet_up || return
+	host_ns nt lxc-device || return
+	lxcnet_up 10.125.0 || return
 	local n count=20 ips="" ip
 	for n in $(seq $count); do
 		bb_container "m$n" || return

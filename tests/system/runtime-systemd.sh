@@ -8,27 +8,15 @@
 
 test_systemd_boots_and_stops() {
 	need_runtime
-	local name=$T_ID-deb dir=$T_LXCPATH/$T_ID-deb rootfs
-	debian_rootfs "$dir/rootfs"
-	mkdir -p "$dir"
-	cat >"$dir/config" <<EOF
-lxc.include = $BERTH_PREFIX/share/lxc/config/common.conf
-lxc.rootfs.path = dir:$rootfs
-lxc.uts.name = deb-$T_ID
-lxc.net.0.type = empty
-lxc.apparmor.profile = unconfined
-EOF
-	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$name' -k"
-	assert_ok "$LXC_START" -P "$T_LXCPATH" -n "$name"
-	local pid state
-	pid=$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -pH)
+	local deb pid state
+	boot_debian_systemd "lxc.include = $BERTH_PREFIX/share/lxc/config/common.conf
+lxc.apparmor.profile = unconfined" || return
 	assert_match "$(readlink /proc/$pid/exe)" "/lib/systemd/systemd$" "systemd is the init"
-	wait_systemd "$pid" 30
 	# a clean shutdown (systemd gets SIGRTMIN+3, as with LXC)
 	local t0=$SECONDS
-	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$name" -t 30
+	assert_ok "$LXC_STOP" -P "$T_LXCPATH" -n "$deb" -t 30
 	[ $((SECONDS - t0)) -lt 30 ] || t_fail "systemd did not shut down by itself within 30s"
-	assert_eq "$("$LXC_INFO" -P "$T_LXCPATH" -n "$name" -sH)" STOPPED "stopped"
+	assert_eq "$("$LXC_INFO" -P "$T_LXCPATH" -n "$deb" -sH)" STOPPED "stopped"
 }
 
 run_tests "$@"
