@@ -5,6 +5,7 @@
 # $T_LXCPATH, starts it and stops it in its cleanups (also on failure). Host
 # views come from /proc of the attached process and of the container's init.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/runtime.lib"
 
 LXC_ATTACH=$(tool lxc-attach)
 LXC_START=$(tool lxc-start)
@@ -289,11 +290,13 @@ test_cgroup2_delegated_by_init() {
 	local pid cg base ctl p a
 	pid=$(init_pid c)
 	cg=$(awk -F: '$1 == "0" {print $3}' /proc/$pid/cgroup)
-	base=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+	base=$(cg2_mount)
 	[ -n "$cg" ] && [ -n "$base" ] || t_skip "the host has no cgroup2 hierarchy"
 	ctl=$(awk '{print $1}' "$base$cg/cgroup.controllers")
 	[ -n "$ctl" ] || t_skip "the cgroup2 hierarchy has no controller to delegate"
 	mkdir "$base$cg/init.scope" || t_fail "cannot make $base$cg/init.scope"
+	# the test's own cgroup goes once the container is stopped (and the monitor did not take it)
+	on_cleanup "'$LXC_STOP' -P '$T_LXCPATH' -n '$T_ID-c' -k; rmdir '$base$cg/init.scope'"
 	# every process of the container moves down first (no-internal-process
 	# rule); the boot may still be forking, so until the cgroup stays empty
 	local i

@@ -7,24 +7,9 @@
 LXC_CGROUP=$(tool lxc-cgroup)
 LXC_ATTACH=$(tool lxc-attach)
 
-# Every cgroup mount of this host (v1 controllers and the cgroup2 one).
-hierarchies() {
-	findmnt -rn -t cgroup,cgroup2 -o TARGET | sort -u
-}
-
 need_cgroups() {
 	need_runtime
-	command -v findmnt >/dev/null || t_skip "needs findmnt"
 	[ -n "$(hierarchies)" ] || t_skip "no cgroup hierarchy mounted"
-}
-
-# rm_cg REL: removes REL (and what is below it) in every hierarchy, for cleanups.
-rm_cg() {
-	local h
-	for h in $(hierarchies); do
-		[ -d "$h/$1" ] && find "$h/$1" -depth -type d -exec rmdir {} + 2>/dev/null
-	done
-	return 0
 }
 
 # mk_cg REL: makes REL in every hierarchy, usable at once (a v1 cpuset cgroup
@@ -97,7 +82,7 @@ sees_root_inside() {
 }
 
 memory_mount() {
-	findmnt -rn -t cgroup -o TARGET,OPTIONS | awk '$2 ~ /(^|,)memory(,|$)/ {print $1; exit}'
+	v1_mount memory
 }
 
 test_dir_under_existing_parent() {
@@ -187,8 +172,8 @@ test_relative_to_callers_cgroup() {
 	mk_container a "lxc.cgroup.relative = 1
 lxc.cgroup.dir = d"
 	# lxc-start runs from a shell placed in $own in every hierarchy
-	assert_ok bash -c 'for h in $(findmnt -rn -t cgroup,cgroup2 -o TARGET | sort -u); do echo $$ >"$h/$1/cgroup.procs" || exit 1; done
-		exec "$2" -P "$3" -n "$4"' _ "$own" "$LXC_START" "$T_LXCPATH" "$name"
+	assert_ok bash -c 'for h in $5; do echo $$ >"$h/$1/cgroup.procs" || exit 1; done
+		exec "$2" -P "$3" -n "$4"' _ "$own" "$LXC_START" "$T_LXCPATH" "$name" "$(hierarchies)"
 	local pid
 	pid=$(init_pid a)
 	each_hierarchy_has "$own/d/lxc.payload.$name"
@@ -218,6 +203,8 @@ start_fails() {
 
 test_bad_combinations() {
 	need_cgroups
+	# (the starts must fail before making any of these; if one does not, the cleanup removes it)
+	on_cleanup "for x in c1 s n d c2 m2 c3 m3; do rm_cg '$T_ID'-\$x; done"
 	mk_container one "lxc.cgroup.dir.container = $T_ID-c1"
 	start_fails one "lxc.cgroup.dir.monitor is missing"
 	mk_container same "lxc.cgroup.dir.container = $T_ID-s
@@ -238,6 +225,7 @@ lxc.cgroup.dir.monitor.pivot = $T_ID-m3/p"
 
 test_bad_values() {
 	need_cgroups
+	on_cleanup "for x in abs m c; do rm_cg '$T_ID'-\$x; done"
 	mk_container up "lxc.cgroup.dir = a/../../$T_ID"
 	start_fails up "must not contain '..'"
 	mk_container abs "lxc.cgroup.dir.container = /$T_ID-abs

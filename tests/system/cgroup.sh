@@ -111,7 +111,7 @@ lxc.cgroup.pids.max = 21"
 test_cgroup2_hugetlb_limit() {
 	need_runtime
 	local base
-	base=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+	base=$(cg2_mount)
 	[ -n "$base" ] || t_skip "the host has no cgroup2 hierarchy"
 	grep -qw hugetlb "$base/cgroup.controllers" || t_skip "the host's cgroup2 tree has no hugetlb controller"
 	[ -d /sys/kernel/mm/hugepages/hugepages-2048kB ] || t_skip "this kernel has no 2 MB huge pages"

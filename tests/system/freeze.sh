@@ -56,7 +56,9 @@ test_freeze_stops_and_unfreeze_resumes() {
 	assert_ok freeze c
 	assert_eq "$OUT$ERR" "" "lxc-freeze says nothing on success"
 	assert_eq "$(state_of c)" FROZEN "lxc-info -s after lxc-freeze"
-	if [ -e "/sys/fs/cgroup/unified/lxc.payload.$T_ID-c/cgroup.freeze" ] || [ -e "/sys/fs/cgroup/lxc.payload.$T_ID-c/cgroup.freeze" ]; then
+	local cg2
+	cg2=$(cg2_mount)
+	if [ -n "$cg2" ] && [ -e "$cg2/lxc.payload.$T_ID-c/cgroup.freeze" ]; then
 		assert_ok "$LXC_CGROUP" -P "$T_LXCPATH" -n "$T_ID-c" cgroup.events
 		assert_contains "$OUT" "frozen 1" "the cgroup2 cgroup is frozen"
 	else
@@ -87,8 +89,10 @@ test_wait_and_monitor_see_the_transitions() {
 	on_cleanup "kill $mon 2>/dev/null"
 	"$LXC_WAIT" -P "$T_LXCPATH" -n "$T_ID-c" -s FROZEN -t 20 &
 	w1=$!
+	on_cleanup "kill $w1 2>/dev/null"
 	"$LXC_WAIT" -P "$T_LXCPATH" -n "$T_ID-c" -s THAWED -t 20 &
 	w2=$!
+	on_cleanup "kill $w2 2>/dev/null"
 	sleep 0.3
 	assert_ok freeze c
 	wait $w1 || t_fail "lxc-wait -s FROZEN returned $?"
@@ -179,9 +183,11 @@ EOF
 # get_cgroup_item sees it) is frozen, and with it the inner one the init is in.
 test_inner_cgroup_is_frozen_too() {
 	need_runtime
-	local cg=/sys/fs/cgroup/unified
-	[ -e "$cg/cgroup.controllers" ] || cg=/sys/fs/cgroup
-	[ -e "$cg/cgroup.controllers" ] || t_skip "no cgroup2 hierarchy at /sys/fs/cgroup/unified or /sys/fs/cgroup"
+	local cg
+	cg=$(cg2_mount)
+	[ -n "$cg" ] || t_skip "this host has no cgroup2 hierarchy"
+	# the container's and monitor's cgroups, should a failed start or stop leave them
+	on_cleanup "rm_cg '$T_ID-pay'; rm_cg '$T_ID-mon'"
 	mk_counter c "lxc.cgroup.dir.container = $T_ID-pay
 lxc.cgroup.dir.monitor = $T_ID-mon
 lxc.cgroup.dir.container.inner = inner"
