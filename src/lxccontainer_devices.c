@@ -29,46 +29,27 @@ static void node_rule(const struct stat *st, char *buf, size_t len)
 }
 
 /*
- * The rule in every device cgroup of the container: the v1 devices controller's
- * file (when the host has one), and the cgroup2 program, which only the monitor
- * can replace (it keeps the rules). 0 or -1 with the error recorded.
+ * The rule in every device cgroup of the container: the monitor holds them
+ * (the v1 devices list, outer and inner, and the cgroup2 program, which only
+ * it can replace) and changes them all or none. 0 or -1 with the error recorded.
  */
 static int cgroup_rule(struct lxc_container *c, bool allow, const char *rule)
 {
-	__do_free char *dir = NULL, *why = NULL, *cmd = NULL;
+	__do_free char *why = NULL, *cmd = NULL;
 	int ret;
 
-	ret = cmd_get_cgroup_path(c->name, c->config_path, "devices", &dir);
+	if (asprintf(&cmd, "%s %s", allow ? "allow" : "deny", rule) < 0) {
+		container_error(c, ENOMEM, "out of memory");
+		return -1;
+	}
+	ret = cmd_device_rule(c->name, c->config_path, cmd, &why);
 	if (ret == -ESRCH || ret == -ECONNREFUSED) {
 		container_error(c, ESRCH, "the container is not running (start it first: lxc-start -n %s)", c->name);
 		return -1;
 	}
-	if (ret == 0 && dir && *dir) {
-		__do_free char *file = NULL;
-		__do_close int fd = -EBADF;
-
-		if (asprintf(&file, "%s/%s", dir, allow ? "devices.allow" : "devices.deny") < 0)
-			return -1;
-		fd = open(file, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0 || write(fd, rule, strlen(rule)) < 0) {
-			container_error(c, errno, "cannot write '%s' to %s: %s", rule, file, strerror(errno));
-			return -1;
-		}
-	} else if (ret < 0 && ret != -ENOENT) {
-		container_error(c, -ret, "its monitor did not name the devices cgroup: %s%s", strerror(-ret),
-				ret == -EACCES ? " (run as root)" : "");
-		return -1;
-	}
-	if (asprintf(&cmd, "%s %s", allow ? "allow" : "deny", rule) < 0)
-		return -1;
-	ret = cmd_device_rule(c->name, c->config_path, cmd, &why);
-	if (ret == -ESRCH) {
-		container_error(c, ESRCH, "the container is not running (start it first: lxc-start -n %s)", c->name);
-		return -1;
-	}
 	if (ret < 0) {
-		container_error(c, -ret, "cannot %s %s in its cgroup2 device program: %s",
-				allow ? "allow" : "deny", rule, why ? why : strerror(-ret));
+		container_error(c, -ret, "cannot %s %s in the container's device cgroups: %s", allow ? "allow" : "deny",
+				rule, why ? why : strerror(-ret));
 		return -1;
 	}
 	return 0;
@@ -210,17 +191,22 @@ static bool m_add_device_node(struct lxc_container *c, const char *src_path, con
 				dest);
 		return false;
 	}
-	node_rule(&st, rule, sizeof(rule));
-	if (cgroup_rule(c, true, rule) < 0)
-		return false;
 	/* The host node's type and numbers; mknodat never follows a link. The
-	 * mode is set after (no umask(): it is the whole process's). */
+	 * mode is set after (no umask(): it is the whole process's). The node
+	 * comes first: it opens nothing until the rule allows it, and a rule
+	 * that cannot be added takes the node away again, so a failure leaves
+	 * neither behind. */
 	ret = mknodat(dirfd, base, (st.st_mode & S_IFMT) | 0600, st.st_rdev);
 	if (ret < 0) {
 		container_error(c, errno, "cannot create %s inside the container: %s", dest, strerror(errno));
 		return false;
 	}
 	fix_node(dirfd, base, dest, &st);
+	node_rule(&st, rule, sizeof(rule));
+	if (cgroup_rule(c, true, rule) < 0) {
+		unlinkat(dirfd, base, 0);
+		return false;
+	}
 	return true;
 }
 

@@ -86,9 +86,6 @@ static int cb_init_pidfd(void *data)
 	return fd < 0 ? -errno : fd;
 }
 
-void monitor_watch(struct monitor *m, int fd, uint64_t tag);
-void monitor_unwatch(struct monitor *m, int fd);
-
 /* Whether the init blocks sig (from SigBlk in /proc/PID/status). */
 static bool init_blocks(pid_t pid, int sig)
 {
@@ -156,7 +153,8 @@ static int cb_device_rule(void *data, const char *text, char *why, size_t len)
 {
 	struct monitor *m = data;
 	struct dev_rule rule;
-	bool allow = str_has_prefix(text, "allow ");
+	bool allow = str_has_prefix(text, "allow "), program;
+	int ret;
 
 	if (m->state != STATE_RUNNING || !m->payload)
 		return -ESRCH;
@@ -166,10 +164,23 @@ static int cb_device_rule(void *data, const char *text, char *why, size_t len)
 	}
 	if (dev_rule_parse(text + (allow ? 6 : 5), allow, &rule, why, len) < 0)
 		return -EINVAL;
-	/* Without a cgroup2 hierarchy the v1 devices controller is all there is. */
-	if (!cgroup_layout_has(m->layout, CG_HIER_V2))
-		return 0;
-	return dev_state_apply(&m->devs, &rule, 1, why, len);
+	/* Where the start put the device policy: the program (when one is
+	 * attached, or the host has no v1 devices controller) and the v1 list. A
+	 * program that cannot take the rule changes nothing; a v1 list that
+	 * cannot takes the rule back out of the program, so a failure grants
+	 * nothing. */
+	program = m->devs.prog_fd >= 0 ||
+		  (cgroup_layout_has(m->layout, CG_HIER_V2) && !cgroup_layout_has_v1(m->layout, "devices"));
+	if (program && (ret = dev_state_apply(&m->devs, &rule, 1, why, len)) < 0)
+		return ret;
+	ret = cgroup_v1_device_rule(m->payload, allow, text + (allow ? 6 : 5), why, len);
+	if (ret < 0 && program) {
+		char ignored[256];
+
+		rule.allow = !rule.allow;
+		(void)dev_state_apply(&m->devs, &rule, 1, ignored, sizeof(ignored));
+	}
+	return ret;
 }
 
 /* lxc-freeze / lxc-unfreeze, announced as LXC does: FREEZING then FROZEN,
@@ -183,7 +194,7 @@ static int cb_freeze(void *data, bool freeze, char *why, size_t len)
 	if (m->pid <= 0)
 		return -ESRCH;
 	if (prev != STATE_RUNNING && prev != STATE_FROZEN) {
-		snprintf(why, len, "%s is %s: only a RUNNING container can be frozen or thawed", m->plan->name,
+		snprintf(why, len, "it is %s: only a RUNNING container can be frozen or thawed (wait for RUNNING)",
 			 state_name(prev));
 		return -EBUSY;
 	}
@@ -230,7 +241,9 @@ static int finish_payload(void *ctx, char *err, size_t errlen)
 	struct monitor *m = ctx;
 	int ret = cgroup_create_rest(m->payload, err, errlen);
 
-	return ret < 0 ? ret : cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
+	if (ret == 0)
+		ret = cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
+	return ret < 0 ? ret : cgroup_make_inner(m->payload, CG_HIER_V1, err, errlen);
 }
 
 /*
@@ -263,17 +276,19 @@ static int make_payload(struct monitor *m, char *err, size_t errlen)
 	if (ret < 0)
 		return ret;
 	m->payload_split = split;
-	/* Limits go in before any process does; the device program is attached
-	 * before the init is cloned into the cgroup, and the monitor keeps its
-	 * rules so that a running container's list can grow (cb_device_rule). */
+	/* Limits go in before any process does, and before the inner directory
+	 * exists (lxc.cgroup.dir.container.inner); the device program goes on the
+	 * outer directory, out of the container's reach, before the init is cloned
+	 * into the cgroup. The monitor keeps its rules so that a running
+	 * container's list can grow (cb_device_rule). */
 	device_route_of(m->layout, m->plan, &m->route);
 	dev_state_init(&m->devs, cgroup_v2_fd(m->payload));
 	ret = cgroup_policy_apply_limits(&m->route, m->plan, m->payload, true, err, errlen);
 	if (ret == 0)
 		ret = cgroup_policy_apply_devices(&m->route, m->plan, &m->devs, err, errlen);
-	if (ret < 0 || split)
-		return ret;
-	return cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
+	if (ret == 0 && !split)
+		ret = cgroup_policy_apply_limits(&m->route, m->plan, m->payload, false, err, errlen);
+	return ret < 0 ? ret : cgroup_make_inner(m->payload, split ? CG_HIER_V2 : CG_HIER_V1 | CG_HIER_V2, err, errlen);
 }
 
 /* Shared namespaces: NAME (a container of this lxcpath), /path/to/container, or a PID. */
@@ -618,12 +633,22 @@ static void leave_own_cgroup(struct monitor *m)
 	if (m->mon_cg) {
 		/* Out of the cgroup before removing it: where lxc.cgroup.dir.monitor.pivot
 		 * says, else back where the monitor started. */
-		if (m->plan->cgroup_dir_pivot)
-			cgroup_pivot_self(m->layout, m->plan->cgroup_dir_pivot,
-					  m->plan->cgroup_relative || geteuid() != 0, m->mon_v2_entered);
-		else
-			cgroup_return_self(m->layout, m->mon_v2_entered);
-		cgroup_destroy(m->mon_cg);
+		/* a copy: the set is freed by cgroup_destroy, also when it fails */
+		__do_free char *path = cgroup_path(m->mon_cg, NULL) ? strdup(cgroup_path(m->mon_cg, NULL)) : NULL;
+		int ret = -1;
+
+		if (m->plan->cgroup_dir_pivot) {
+			ret = cgroup_pivot_self(m->layout, m->plan->cgroup_dir_pivot,
+						m->plan->cgroup_relative || geteuid() != 0, m->mon_v2_entered);
+			if (ret < 0)
+				WARN("lxc.cgroup.dir.monitor.pivot = %s: cannot move the monitor there (%s); it goes back where it started",
+				     m->plan->cgroup_dir_pivot, strerror(-ret));
+		}
+		if (ret < 0 && (ret = cgroup_return_self(m->layout, m->mon_v2_entered)) < 0)
+			WARN("%s: cannot move the monitor out of its cgroup: %s", m->plan->name, strerror(-ret));
+		if ((ret = cgroup_destroy(m->mon_cg)) < 0)
+			WARN("%s: cannot remove the monitor's cgroup %s: %s (remove it by hand once empty)", m->plan->name,
+			     path ? path : "", strerror(-ret));
 		m->mon_cg = NULL;
 	}
 	if (m->args->pidfile)
@@ -699,7 +724,7 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 				      .data = m };
 	char level[16];
 	int ret, wstatus = 0;
-	bool ran = false, shm_made = false;
+	bool shm_made = false;
 
 	m->state = STATE_STARTING;
 	m->epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -805,7 +830,6 @@ int monitor_run(struct monitor_args *a, int *status, char *err, size_t errlen)
 		ret = bring_up(m, err, errlen);
 		if (ret < 0)
 			goto fail;
-		ran = true;
 		/* The caller first (it waits on this), then subscribers and listeners. */
 		m->state = STATE_RUNNING;
 		report_ready(m, 0, NULL);
@@ -852,6 +876,5 @@ fail:
 	end_run(m, shm_made);
 	report_ready(m, ret, err);
 	monitor_free(m);
-	(void)ran;
 	return ret;
 }

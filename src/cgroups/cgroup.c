@@ -202,7 +202,8 @@ static int open_parents(const struct cg_hierarchy *h, int basefd, const char *ba
 }
 
 /* Makes the place in hierarchy i: missing parents, the leaf (a stale empty one
- * from a killed monitor is replaced), the inner directory. */
+ * from a killed monitor is replaced). The inner directory comes later
+ * (make_inner), once the limits are written. */
 static int create_one(struct cgroup_set *s, size_t i, char *err, size_t errlen)
 {
 	const struct cg_hierarchy *h = &s->l->h[i];
@@ -263,14 +264,23 @@ static int create_one(struct cgroup_set *s, size_t i, char *err, size_t errlen)
 	}
 	s->fds[i] = fd;
 	ret = h->driver->init_dir(h, basefd, fd);
-	if (ret < 0) {
+	if (ret < 0)
 		snprintf(err, errlen, "cannot initialize cgroup %s: %s", s->paths[i], strerror(-ret));
-		return ret;
-	}
-	if (!s->inner)
-		return 0;
-	/* Limits stay on the outer directory, out of the container's reach; its
-	 * processes and its cgroup namespace go one level down. */
+	return ret;
+}
+
+/*
+ * The inner directory of hierarchy i. Limits stay on the outer directory, out
+ * of the container's reach; its processes and its cgroup namespace go one
+ * level down. Made only after the limits are written: the v1 devices
+ * controller refuses "a" rules in a cgroup that has children, and a child
+ * keeps the device list it was made with.
+ */
+static int make_inner(struct cgroup_set *s, size_t i, char *err, size_t errlen)
+{
+	const struct cg_hierarchy *h = &s->l->h[i];
+	int fd = s->fds[i], ret;
+
 	h->driver->prepare_base(h, fd);
 	if (mkdirat(fd, s->inner, 0755) < 0 && errno != EEXIST) {
 		snprintf(err, errlen, "cannot create cgroup %s/%s: %s", s->paths[i], s->inner, strerror(errno));
@@ -326,6 +336,20 @@ int cgroup_create(const struct cgroup_layout *l, const struct cgroup_place *pl, 
 		  char *err, size_t errlen)
 {
 	return cgroup_create_some(l, pl, CG_HIER_V1 | CG_HIER_V2, out, err, errlen);
+}
+
+int cgroup_make_inner(struct cgroup_set *s, unsigned which, char *err, size_t errlen)
+{
+	for (size_t i = 0; s->inner && i < s->l->n; i++) {
+		int ret;
+
+		if (!selected(&s->l->h[i], which) || !s->paths[i] || s->lfds[i] >= 0)
+			continue;
+		ret = make_inner(s, i, err, errlen);
+		if (ret < 0)
+			return ret; /* what was made is removed by cgroup_destroy */
+	}
+	return 0;
 }
 
 int cgroup_create_rest(struct cgroup_set *s, char *err, size_t errlen)
@@ -640,6 +664,30 @@ int cgroup_set_value(struct cgroup_set *s, const char *key, const char *value, b
 	return 0;
 }
 
+int cgroup_v1_device_rule(struct cgroup_set *s, bool allow, const char *rule, char *err, size_t errlen)
+{
+	const char *file = allow ? "devices.allow" : "devices.deny";
+	size_t idx;
+	int ret;
+
+	if (!find_v1(s->l, "devices", &idx) || s->fds[idx] < 0)
+		return 0;
+	/* The outer directory first: a child may only gain what its parent has.
+	 * An inner one keeps the list it was made with, so it gets the rule too. */
+	if (s->lfds[idx] >= 0) {
+		ret = cg_write_at(s->lfds[idx], file, rule);
+		if (ret < 0) {
+			snprintf(err, errlen, "cannot write '%s' to %s/%s: %s", rule, s->paths[idx], file, strerror(-ret));
+			return ret;
+		}
+	}
+	ret = cg_write_at(s->fds[idx], file, rule);
+	if (ret < 0)
+		snprintf(err, errlen, "cannot write '%s' to %s%s%s/%s: %s", rule, s->paths[idx], s->inner ? "/" : "",
+			 s->inner ? s->inner : "", file, strerror(-ret));
+	return ret;
+}
+
 int cgroup_v2_fd(const struct cgroup_set *s)
 {
 	for (size_t i = 0; i < s->l->n; i++)
@@ -684,8 +732,12 @@ int cgroup_destroy(struct cgroup_set *s)
 		char *slash;
 		int r;
 
-		if (!s->paths[i])
+		if (!s->paths[i]) {
+			/* The leaf was never made: the parents made on the way go. */
+			for (size_t k = strv_len(s->made[i]); k > 0; k--)
+				(void)rmdir(s->made[i][k - 1]);
 			continue;
+		}
 		if (s->fds[i] >= 0) {
 			close(s->fds[i]);
 			s->fds[i] = -1;

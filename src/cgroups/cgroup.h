@@ -68,6 +68,11 @@ int cgroup_create_some(const struct cgroup_layout *l, const struct cgroup_place 
 		       struct cgroup_set **out, char *err, size_t errlen);
 /* Makes the place in the hierarchies cgroup_create_some left out. */
 int cgroup_create_rest(struct cgroup_set *s, char *err, size_t errlen);
+/* With an inner directory (cgroup_place.inner), makes it in the hierarchies in
+ * which (CG_HIER_*) that have their place: after their limits are written, before
+ * any process enters. From then on the set's fds are the inner directories, and
+ * limits still go to the outer ones. A no-op without an inner directory. */
+int cgroup_make_inner(struct cgroup_set *s, unsigned which, char *err, size_t errlen);
 /* The directory fds of the hierarchies in which (CG_HIER_*), in layout order:
  * a child cloned before cgroup_create_rest gets them from its parent and
  * installs them with cgroup_adopt_fds (same order) to enter them. Returns the count. */
@@ -111,6 +116,11 @@ const char *cgroup_path(const struct cgroup_set *s, const char *controller);
 void cgroup_pass_parents(struct cgroup_set *from, struct cgroup_set *to);
 /* Removes the set's directories (and any the container made below them), frees it. */
 int cgroup_destroy(struct cgroup_set *s);
+
+/* A device rule ("c 10:200 rwm") added to (allow) or taken from the v1 devices
+ * controller's list of the set: the outer directory and the inner one. 0 also
+ * when the host has no v1 devices controller; -errno with the reason in err. */
+int cgroup_v1_device_rule(struct cgroup_set *s, bool allow, const char *rule, char *err, size_t errlen);
 
 /* cgroup_dirs.c: the lxc.cgroup.dir* keys of a container (NULL: unset), each checked alone at parse time. */
 struct cgroup_dirs {

@@ -210,7 +210,9 @@ static void check_existing_parent(enum layout_kind k)
 }
 
 /* dir.container + inner: processes (and the fds handed to the child) enter the
- * inner one, limits are written to the outer one, which cgroup_path names. */
+ * inner one, limits are written to the outer one, which cgroup_path names. The
+ * inner one is made after the limits (cgroup_make_inner): the v1 devices
+ * controller refuses "a" rules in a cgroup with children. */
 static void check_inner(enum layout_kind k)
 {
 	struct fake f;
@@ -226,17 +228,24 @@ static void check_inner(enum layout_kind k)
 	if (!s)
 		return;
 	for (size_t i = 0; i < f.l.n; i++)
-		CHECK(is_dir(f.mp[i], "ct/payload/inner"));
+		CHECK(!is_dir(f.mp[i], "ct/payload/inner"));
 	snprintf(p, sizeof(p), "%s/ct/payload", f.mp[0]);
 	CHECK_STR(cgroup_path(s, NULL), p);
 
-	/* a limit lands in the outer directory */
+	/* a limit lands in the outer directory, before and after the inner one is made */
 	snprintf(p, sizeof(p), "%s/ct/payload/%s", f.mp[0], k == PURE_V2 ? "memory.max" : "memory.limit_in_bytes");
 	close(open(p, O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
 	CHECK_INT(cgroup_set_value(s, k == PURE_V2 ? "memory.max" : "memory.limit_in_bytes", "64M", k == PURE_V2, err,
 				   sizeof(err)),
 		  0);
 	CHECK_STR(unit_file_text(NULL, p), "64M");
+	CHECK_INT(cgroup_make_inner(s, CG_HIER_V1 | CG_HIER_V2, err, sizeof(err)), 0);
+	for (size_t i = 0; i < f.l.n; i++)
+		CHECK(is_dir(f.mp[i], "ct/payload/inner"));
+	CHECK_INT(cgroup_set_value(s, k == PURE_V2 ? "memory.max" : "memory.limit_in_bytes", "32M", k == PURE_V2, err,
+				   sizeof(err)),
+		  0);
+	CHECK_STR(unit_file_text(NULL, p), "32M");
 	unlink(p);
 
 	/* the fds for entering are the inner directories */

@@ -200,7 +200,42 @@ static void limits_on_a_fake_v1_tree(void)
 	rmdir(root);
 }
 
+/* A running container's device rule goes to the outer v1 list and to the inner
+ * one, which keeps the list it was made with. */
+static void v1_device_rule_reaches_the_inner_cgroup(void)
+{
+	struct fake_layout f;
+	struct cgroup_set *s = NULL;
+	char err[512] = "", dev[300], in[300], base[64];
+
+	snprintf(base, sizeof(base), "/tmp/test-cgroup-policy.XXXXXX");
+	CHECK(mkdtemp(base) != NULL);
+	layout(&f, true, false, false, base);
+	snprintf(dev, sizeof(dev), "%s/devices", base);
+	CHECK_INT(mkdir(dev, 0755), 0);
+	CHECK_INT(cgroup_create(&f.l, &(struct cgroup_place){ .path = "p", .inner = "in" }, &s, err, sizeof(err)), 0);
+	if (!s)
+		return;
+	snprintf(dev, sizeof(dev), "%s/devices/p", base);
+	snprintf(in, sizeof(in), "%s/devices/p/in", base);
+	empty_file(dev, "devices.allow");
+	CHECK_INT(cgroup_make_inner(s, CG_HIER_V1, err, sizeof(err)), 0);
+	empty_file(in, "devices.allow");
+	CHECK_INT(cgroup_v1_device_rule(s, true, "c 10:200 rwm", err, sizeof(err)), 0);
+	CHECK_STR(unit_file_text(dev, "devices.allow"), "c 10:200 rwm");
+	CHECK_STR(unit_file_text(in, "devices.allow"), "c 10:200 rwm");
+	/* a missing file: the error names the file */
+	CHECK_INT(cgroup_v1_device_rule(s, false, "c 10:200 rwm", err, sizeof(err)), -ENOENT);
+	CHECK_CONTAINS(err, "devices/p/devices.deny");
+	unlink(strcat(strcpy(err, dev), "/devices.allow"));
+	unlink(strcat(strcpy(err, in), "/devices.allow"));
+	CHECK_INT(cgroup_destroy(s), 0);
+	rmdir(strcat(strcpy(err, base), "/devices"));
+	rmdir(base);
+}
+
 UNIT_MAIN_BEGIN
 RUN(device_rules_on_each_layout);
 RUN(limits_on_a_fake_v1_tree);
+RUN(v1_device_rule_reaches_the_inner_cgroup);
 UNIT_MAIN_END
