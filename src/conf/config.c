@@ -296,17 +296,42 @@ static void lines_remove_at(struct lxc_config *c, size_t i)
 
 static int line_set_value(struct conf_line *l, const char *value);
 
+/* "lxc.net.N.KEY" or "lxc.net.N": N; else -1. */
+static int net_index_of(const char *canon)
+{
+	int idx;
+
+	return sscanf(canon, "lxc.net.%d", &idx) == 1 && idx >= 0 ? idx : -1;
+}
+
 /*
- * Removes the own lines `what` names; returns how many. With keep_index, a
- * line becomes "KEY =" instead: it still clears, and its lxc.net.N keeps an
- * included un-indexed legacy interface at the index it had.
+ * Removes the own lines `what` names. When an lxc.include after them starts
+ * an un-indexed legacy interface, the removed line of the highest lxc.net.N
+ * before it stays as "KEY =": it still only clears, and it keeps that
+ * interface at the index it had. 0 or -ENOMEM.
  */
-static int lines_remove(struct lxc_config *c, const char *what, bool keep_index)
+static int lines_remove(struct lxc_config *c, const char *what)
 {
 	struct conf_match m;
-	int n = 0;
+	size_t last_inc = 0, keep = SIZE_MAX;
+	int keep_idx = -1;
 
 	conf_match_init(&m, what);
+	for (size_t i = 0; i < c->nlines; i++)
+		if (c->lines[i].starts_unindexed_net)
+			last_inc = i + 1;
+	for (size_t i = 0; i + 1 < last_inc; i++) {
+		const struct conf_line *l = &c->lines[i];
+		int idx;
+
+		if (!l->canon || !*l->value || (!conf_match(&m, l->canon, l->def) && strcmp(what, l->canon)))
+			continue;
+		idx = net_index_of(l->canon);
+		if (idx > keep_idx) {
+			keep_idx = idx;
+			keep = i;
+		}
+	}
 	for (size_t i = c->nlines; i > 0; i--) {
 		struct conf_line *l = &c->lines[i - 1];
 
@@ -314,15 +339,20 @@ static int lines_remove(struct lxc_config *c, const char *what, bool keep_index)
 			continue;
 		if (!conf_match(&m, l->canon, l->def) && strcmp(what, l->canon))
 			continue;
-		if (keep_index && str_has_prefix(l->canon, "lxc.net.")) {
+		if (i - 1 == keep) {
 			if (line_set_value(l, "") < 0)
 				return -ENOMEM;
 		} else {
 			lines_remove_at(c, i - 1);
 		}
-		n++;
 	}
-	return n;
+	return 0;
+}
+
+/* "lxc.network.link" (not "lxc.network.0.link"): applies to the last interface started. */
+static bool unindexed_legacy_net(const char *key)
+{
+	return str_has_prefix(key, "lxc.network.") && !isdigit((unsigned char)key[strlen("lxc.network.")]);
 }
 
 /*
@@ -339,12 +369,9 @@ static int pin_legacy_net_lines(struct lxc_config *c)
 		char *text;
 		int idx;
 
-		if (!l->legacy || !l->canon || !str_has_prefix(l->key, "lxc.network.") ||
-		    !str_has_prefix(l->canon, "lxc.net."))
+		if (!l->legacy || !l->canon || !unindexed_legacy_net(l->key) || !str_has_prefix(l->canon, "lxc.net."))
 			continue;
 		sub = l->key + strlen("lxc.network.");
-		if (*sub >= '0' && *sub <= '9')
-			continue;
 		if (sscanf(l->canon, "lxc.net.%d.", &idx) != 1)
 			continue;
 		ws_end = strstr(l->text, l->key);
@@ -596,9 +623,9 @@ static int load_item(struct load_ctx *ctx, const char *key, const char *value, c
 		return fail(ctx->err, -EINVAL, file, line, "%s:%u: %s: %s", file, line, key, reason);
 	if (c->in_own_tree && ctx->depth > 1 && note_included(c, r) < 0)
 		return -ENOMEM;
-	if (c->in_own_tree && ctx->depth > 1 && r->legacy && r->canon && str_has_prefix(r->canon, "lxc.net.") &&
-	    str_has_prefix(key, "lxc.network.") && !isdigit((unsigned char)key[strlen("lxc.network.")]))
-		c->included_unindexed_net = true;
+	if (c->in_own_tree && ctx->depth > 1 && r->legacy && r->canon && unindexed_legacy_net(key) &&
+	    str_has_suffix(r->canon, ".type"))
+		c->unindexed_net_starts++;
 	ret = apply_item(c, r, value, file, line);
 	if (ret == 0)
 		ret = retype_interface(c, r->canon, false);
@@ -638,12 +665,15 @@ static int load_text(struct load_ctx *ctx, const char *text, const char *name, b
 		}
 		if (kind == CONF_LINE_ITEM && !strcmp(key, "lxc.include")) {
 			struct conf_resolved inc = { .canon = (char *)"lxc.include" };
+			unsigned starts = c->unindexed_net_starts;
 
 			if (own && lines_add(c, l, len, key, value, &inc) < 0)
 				return -ENOMEM;
 			ret = do_include(ctx, value, file, lineno);
 			if (ret < 0)
 				return ret;
+			if (own && c->unindexed_net_starts != starts)
+				c->lines[c->nlines - 1].starts_unindexed_net = true;
 			continue;
 		}
 		if (kind == CONF_LINE_ITEM) {
@@ -901,7 +931,7 @@ static int clear_resolved(struct lxc_config *c, const struct conf_resolved *r)
 	if (touches_net(r->canon) && pin_legacy_net_lines(c) < 0)
 		return -ENOMEM;
 	items_remove(c, r->canon);
-	if (lines_remove(c, r->canon, touches_net(r->canon) && c->included_unindexed_net) < 0)
+	if (lines_remove(c, r->canon) < 0)
 		return -ENOMEM;
 	if (included_sets(c, r->canon) && !clears_after_includes(c, r->canon))
 		return lines_append_item(c, r, "");

@@ -20,6 +20,10 @@ struct conf_line {
 	const struct conf_key *def; /* canon's table entry; NULL for groups not in the table */
 	bool legacy;
 	bool group;   /* "lxc.net =", "lxc.cgroup =": clears a group */
+	/* An lxc.include whose files start an interface with an un-indexed
+	 * lxc.network.type: its index is one above the lxc.net.N lines before it,
+	 * so removing those would renumber it. */
+	bool starts_unindexed_net;
 };
 
 struct lxc_config {
@@ -43,9 +47,7 @@ struct lxc_config {
 	} *included;
 	size_t nincluded;
 	bool in_own_tree; /* loading the own file or what it includes */
-	/* An include of the own file starts an interface with an un-indexed lxc.network.type:
-	 * its index depends on the lxc.net.N lines before it, so removing those would renumber it. */
-	bool included_unindexed_net;
+	unsigned unindexed_net_starts; /* while loading: interfaces un-indexed legacy lines started */
 
 	int net_next;   /* one above the highest lxc.net.N index seen: where an un-indexed
 			   legacy lxc.network.type starts the next interface */
