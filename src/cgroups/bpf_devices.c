@@ -469,8 +469,10 @@ int dev_state_apply(struct dev_state *s, const struct dev_rule *rules, size_t n,
 		dev_policy_free(&next);
 		return ret;
 	}
-	TRACE("cgroup2 device program %u attached (%zu instructions, default %s, %zu exceptions)", dev_prog_id(fd),
-	      ninsns, next.default_allow ? "allow" : "deny", next.n);
+	/* the program's id costs a syscall: only asked for when traced */
+	if (log_get_level() <= LOG_LEVEL_TRACE)
+		TRACE("cgroup2 device program %u attached (%zu instructions, default %s, %zu exceptions)",
+		      dev_prog_id(fd), ninsns, next.default_allow ? "allow" : "deny", next.n);
 	if (s->prog_fd >= 0)
 		close(s->prog_fd);
 	s->prog_fd = fd;
