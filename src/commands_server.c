@@ -125,7 +125,7 @@ static void accept_clients(struct cmd_server *s)
 
 static void handle_request(struct cmd_server *s, struct client *c)
 {
-	char buf[sizeof(struct cmd_req) + 4096 + 1];
+	char buf[sizeof(struct cmd_req) + CMD_MAX_REQ_DATA + 1];
 	struct cmd_req req;
 	const char *data = "";
 	ssize_t n;

@@ -123,7 +123,7 @@ static int cb_signal(void *data, enum cmd_signal_kind kind)
 	 * on no signal, and on the v1 freezer not even die of SIGKILL. */
 	if (m->state == STATE_FROZEN) {
 		char why[512];
-		if (cgroup_freeze(m->payload, false, -1, why, sizeof(why)) < 0)
+		if (cgroup_freeze(m->payload, false, why, sizeof(why)) < 0)
 			WARN("%s: cannot thaw the frozen container to stop it: %s", m->plan->name, why);
 		set_state(m, STATE_RUNNING);
 	}
@@ -202,7 +202,7 @@ static int cb_freeze(void *data, bool freeze, char *why, size_t len)
 	if (freeze && prev == STATE_FROZEN)
 		return 0;
 	set_state(m, freeze ? STATE_FREEZING : STATE_THAWED);
-	ret = cgroup_freeze(m->payload, freeze, -1, why, len);
+	ret = cgroup_freeze(m->payload, freeze, why, len);
 	if (ret < 0) {
 		ERROR("%s: cannot %s: %s", m->plan->name, freeze ? "freeze" : "thaw", why);
 		set_state(m, prev);

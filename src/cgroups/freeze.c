@@ -127,9 +127,9 @@ static int v1_wait_frozen(int dirfd, int64_t deadline)
 	}
 }
 
-int cgroup_freeze(const struct cgroup_set *s, bool freeze, int timeout_ms, char *err, size_t errlen)
+int cgroup_freeze(const struct cgroup_set *s, bool freeze, char *err, size_t errlen)
 {
-	int64_t deadline = now_ms() + (timeout_ms < 0 ? CGROUP_FREEZE_TIMEOUT_MS : timeout_ms);
+	int64_t deadline = now_ms() + CGROUP_FREEZE_TIMEOUT_MS;
 	struct freezer f = { .dirfd = -EBADF };
 	int ret = s ? find_freezer(s, &f) : -ENOTSUP;
 
@@ -161,7 +161,7 @@ int cgroup_freeze(const struct cgroup_set *s, bool freeze, int timeout_ms, char 
 		cg_write_at(f.dirfd, f.v2 ? "cgroup.freeze" : "freezer.state", f.v2 ? "0" : "THAWED");
 		snprintf(err, errlen,
 			 "%s did not freeze within %d ms (a task in uninterruptible sleep?); the container was thawed again",
-			 f.path, timeout_ms < 0 ? CGROUP_FREEZE_TIMEOUT_MS : timeout_ms);
+			 f.path, CGROUP_FREEZE_TIMEOUT_MS);
 	} else if (ret < 0) {
 		snprintf(err, errlen, "waiting for %s to %s: %s", f.path, freeze ? "freeze" : "thaw", strerror(-ret));
 	}

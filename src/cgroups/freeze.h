@@ -15,12 +15,12 @@
  * Freezes (freeze true) or thaws every process of the set's cgroup (the outer
  * one with lxc.cgroup.dir.container.inner: the freezer is hierarchical, so
  * both are covered) and returns once the kernel reports it done, waiting at
- * most timeout_ms. cgroup2 when the set has a cgroup2 directory with
+ * most CGROUP_FREEZE_TIMEOUT_MS. cgroup2 when the set has a cgroup2 directory with
  * cgroup.freeze, else the v1 freezer hierarchy. A freeze that times out is
  * undone. 0; -ENOTSUP when the set has no freezer, -ETIMEDOUT, -errno; the
  * reason in err.
  */
-int cgroup_freeze(const struct cgroup_set *s, bool freeze, int timeout_ms, char *err, size_t errlen);
+int cgroup_freeze(const struct cgroup_set *s, bool freeze, char *err, size_t errlen);
 
 /* Pure parsers (unit-tested). The "frozen" field of a cgroup2 cgroup.events
  * text: 0 or 1, -EINVAL when absent. */
