@@ -30,7 +30,7 @@ static char *item(struct lxc_container *c, const char *key)
 	return v;
 }
 
-static long long number(const char *s)
+long long stat_number(const char *s)
 {
 	char *end;
 	long long v;
@@ -47,7 +47,7 @@ static long long number(const char *s)
 static long long item_number(struct lxc_container *c, const char *key)
 {
 	char *v = item(c, key);
-	long long n = number(v);
+	long long n = stat_number(v);
 
 	free(v);
 	return n;
@@ -61,7 +61,7 @@ long long cgroup_stat_field(const char *text, const char *key)
 
 	for_each_line(p, text)
 		if (!strncmp(p, key, klen) && p[klen] == ' ')
-			return number(p + klen + 1);
+			return stat_number(p + klen + 1);
 	return -1;
 }
 
@@ -73,7 +73,7 @@ static long long sum_eq(const char *text, const char *word)
 
 	for (const char *p = text; (p = strstr(p, word)); p += n)
 		if ((p == text || p[-1] == ' ') && p[n] == '=')
-			sum += number(p + n + 1) > 0 ? number(p + n + 1) : 0;
+			sum += stat_number(p + n + 1) > 0 ? stat_number(p + n + 1) : 0;
 	return sum;
 }
 

@@ -32,6 +32,8 @@ void read_usage(struct lxc_container *c, unsigned what, struct usage *u);
 
 /* The number after "key " at the start of a line of a cgroup stat file; -1 if none. */
 long long cgroup_stat_field(const char *text, const char *key);
+/* A whole non-negative decimal number (a cgroup or /sys counter file's text); -1 if s is not one. */
+long long stat_number(const char *s);
 
 /* A size as LXC prints it: "N bytes" up to 1 KiB, else two decimals of KiB, MiB or GiB with LXC's rounding. */
 void humanize(unsigned long long v, char *buf, size_t len);

@@ -70,20 +70,6 @@ static int handle(struct tool_args *args, int opt, const char *arg)
 
 /* ---- reading values ---- */
 
-static long long number(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (!s)
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	return v;
-}
-
 static long long sys_number(const char *ifname, const char *file)
 {
 	char path[512], buf[64];
@@ -99,7 +85,7 @@ static long long sys_number(const char *ifname, const char *file)
 	if (len <= 0)
 		return -1;
 	buf[len] = '\0';
-	return number(buf);
+	return stat_number(buf);
 }
 
 static bool has_statistics(const char *ifname)
